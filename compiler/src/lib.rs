@@ -1,1 +1,18 @@
-pub fn x(){}
+//! clarinet-wasm's compiler: a type-checked Clarity contract in, a Wasm module out.
+//!
+//! Input: the AST and type map of clarity-vm's analysis. Output: a module built with
+//! walrus and its [`Metadata`]. The value ABI is in [`abi`], the host interface in
+//! [`host`]. Start reading at [`compile`], then `codegen.rs` (the dispatch), then the
+//! files under `words/`, one per family of Clarity words.
+//!
+//! This crate knows nothing of wasmtime or of the database: it never runs code.
+
+pub mod abi;
+mod codegen;
+pub mod host;
+mod metadata;
+mod types;
+mod words;
+
+pub use codegen::compile;
+pub use metadata::{CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel};

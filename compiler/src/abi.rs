@@ -1,0 +1,132 @@
+//! The value ABI: how a Clarity value of a given (concrete) type lives in Wasm.
+//!
+//! Every value has two equivalent forms, derived from its type alone:
+//!
+//! * **flat** — a sequence of Wasm values on the operand stack or in locals;
+//! * **memory** — the same components stored one after another (little-endian, unaligned)
+//!   at an address; its size is [`size`].
+//!
+//! | Clarity type                 | components (in order)                                   |
+//! |------------------------------|---------------------------------------------------------|
+//! | `int`, `uint`                | `i64` low half, `i64` high half                         |
+//! | `bool`                       | `i32` (0 or 1)                                          |
+//! | `buff`, `string-ascii`       | `i32` offset, `i32` byte length                         |
+//! | `string-utf8`                | `i32` offset, `i32` byte length; one big-endian `u32` code point per character, so that byte order is code-point order |
+//! | `principal`                  | `i32` offset, `i32` length of: version byte, 20-byte hash160, name length byte, name bytes |
+//! | `list T`                     | `i32` offset, `i32` byte length of the elements, each in `T`'s memory form |
+//! | `(optional T)`               | `i32` tag (1 = some), then `T`                          |
+//! | `(response T E)`             | `i32` tag (1 = ok), then `T`, then `E`                  |
+//! | tuple                        | its fields' components, fields in name order            |
+//! | no type (`none`'s payload)   | nothing                                                 |
+//!
+//! A component that the tag says is absent holds zeros. Sequence payloads live in linear
+//! memory: literals in data segments, computed values on a bump heap that is reset per call.
+
+use clarity::vm::types::signatures::CallableSubtype;
+use clarity::vm::types::{SequenceSubtype, StringSubtype, TypeSignature};
+use walrus::ValType;
+
+/// The Wasm components of a value of type `ty`, in order.
+pub fn flat(ty: &TypeSignature) -> Vec<ValType> {
+    let mut out = vec![];
+    push_flat(ty, &mut out);
+    out
+}
+
+fn push_flat(ty: &TypeSignature, out: &mut Vec<ValType>) {
+    use TypeSignature::*;
+    match ty {
+        NoType => {}
+        IntType | UIntType => {
+            out.push(ValType::I64);
+            out.push(ValType::I64);
+        }
+        BoolType => out.push(ValType::I32),
+        SequenceType(_) | PrincipalType | CallableType(_) | ListUnionType(_) | TraitReferenceType(_) => {
+            out.push(ValType::I32);
+            out.push(ValType::I32);
+        }
+        OptionalType(t) => {
+            out.push(ValType::I32);
+            push_flat(t, out);
+        }
+        ResponseType(b) => {
+            out.push(ValType::I32);
+            push_flat(&b.0, out);
+            push_flat(&b.1, out);
+        }
+        TupleType(t) => {
+            for f in t.get_type_map().values() {
+                push_flat(f, out);
+            }
+        }
+    }
+}
+
+/// Bytes a component occupies in memory.
+pub fn val_size(v: ValType) -> u32 {
+    match v {
+        ValType::I32 | ValType::F32 => 4,
+        _ => 8,
+    }
+}
+
+/// Size of the memory form of a value of type `ty`.
+pub fn size(ty: &TypeSignature) -> u32 {
+    flat(ty).into_iter().map(val_size).sum()
+}
+
+/// Two types share a representation when their components are the same; only then can a
+/// value of one be used as the other without conversion (max lengths do not matter).
+pub fn same_repr(a: &TypeSignature, b: &TypeSignature) -> bool {
+    use TypeSignature::*;
+    match (a, b) {
+        (SequenceType(SequenceSubtype::ListType(x)), SequenceType(SequenceSubtype::ListType(y))) => {
+            same_repr(x.get_list_item_type(), y.get_list_item_type())
+                || x.get_max_len() == 0
+                || y.get_max_len() == 0
+        }
+        (OptionalType(x), OptionalType(y)) => same_repr(x, y),
+        (ResponseType(x), ResponseType(y)) => same_repr(&x.0, &y.0) && same_repr(&x.1, &y.1),
+        (TupleType(x), TupleType(y)) => {
+            x.get_type_map().len() == y.get_type_map().len()
+                && x.get_type_map()
+                    .iter()
+                    .zip(y.get_type_map().iter())
+                    .all(|((n1, t1), (n2, t2))| n1 == n2 && same_repr(t1, t2))
+        }
+        _ => flat(a) == flat(b) && kind(a) == kind(b),
+    }
+}
+
+fn kind(t: &TypeSignature) -> u8 {
+    use TypeSignature::*;
+    match t {
+        NoType => 0,
+        IntType | UIntType => 1,
+        BoolType => 2,
+        SequenceType(SequenceSubtype::ListType(_)) => 3,
+        SequenceType(_) | PrincipalType | CallableType(_) | ListUnionType(_) | TraitReferenceType(_) => 4,
+        OptionalType(_) => 5,
+        ResponseType(_) => 6,
+        TupleType(_) => 7,
+    }
+}
+
+/// Bytes per element of a sequence type (0 for a list of no type, which is always empty).
+pub fn element_size(seq: &SequenceSubtype) -> u32 {
+    match seq {
+        SequenceSubtype::BufferType(_) | SequenceSubtype::StringType(StringSubtype::ASCII(_)) => 1,
+        SequenceSubtype::StringType(StringSubtype::UTF8(_)) => 4,
+        SequenceSubtype::ListType(l) => size(l.get_list_item_type()),
+    }
+}
+
+/// Contract principals typed as callables (Clarity 2 literals) are plain principals here.
+pub fn normalize(ty: &TypeSignature) -> TypeSignature {
+    match ty {
+        TypeSignature::CallableType(CallableSubtype::Principal(_)) => TypeSignature::PrincipalType,
+        TypeSignature::ListUnionType(_) => TypeSignature::PrincipalType,
+        _ => ty.clone(),
+    }
+}

@@ -1,0 +1,740 @@
+//! The code generator's core: module setup, the dispatch from a Clarity word to the file
+//! of its family under `words/`, and the helpers every family shares (literals, locals,
+//! memory, coercion between representations).
+//!
+//! Every expression is emitted with a *wanted* type: the concrete type its consumer
+//! expects. Constructors (`ok`, `none`, `list`, literals, `if` ...) build their value
+//! directly in that shape; everything else produces its analysed type and `coerce`s.
+
+use std::collections::HashMap;
+
+use clarity::vm::analysis::ContractAnalysis;
+use clarity::vm::functions::define::DefineFunctions;
+use clarity::vm::representations::SymbolicExpressionType;
+use clarity::vm::types::signatures::FunctionType;
+use clarity::vm::types::{
+    CharType, PrincipalData, SequenceData, SequenceSubtype, TypeSignature, Value,
+};
+use clarity::vm::SymbolicExpression;
+use walrus::ir::{BinaryOp, IfElse, LoadKind, MemArg, StoreKind, Value as WValue};
+use walrus::{
+    ConstExpr, DataKind, FunctionBuilder, FunctionId, GlobalId, InstrSeqBuilder, LocalId,
+    MemoryId, Module, ModuleConfig, ValType,
+};
+
+use crate::abi::{self, flat};
+use crate::host;
+use crate::metadata::*;
+use crate::types::{concrete, lub};
+use crate::words;
+
+pub type CResult<T> = Result<T, CompileError>;
+pub type Builder<'a> = InstrSeqBuilder<'a>;
+
+/// A name bound in a `let`, `match` or function argument: its type and its locals.
+#[derive(Clone)]
+pub struct Binding {
+    pub ty: TypeSignature,
+    pub locals: Vec<LocalId>,
+}
+
+pub struct UserFunction {
+    pub id: FunctionId,
+    pub args: Vec<TypeSignature>,
+    pub returns: TypeSignature,
+}
+
+pub struct Ctx<'a> {
+    pub module: Module,
+    pub memory: MemoryId,
+    pub heap: GlobalId,
+    pub alloc: FunctionId,
+    imports: HashMap<&'static str, FunctionId>,
+    pub analysis: &'a ContractAnalysis,
+    pub meta: Metadata,
+    scopes: Vec<HashMap<String, Binding>>,
+    pub functions: HashMap<String, UserFunction>,
+    constants: HashMap<String, (TypeSignature, u32)>,
+    /// Next free static address (data segments, constant slots).
+    static_end: u32,
+    literals: HashMap<Vec<u8>, u32>,
+    /// The return type of the function being compiled; `None` at top level.
+    pub fn_return: Option<TypeSignature>,
+}
+
+/// Compile a type-checked contract (its analysis must still hold the type map).
+pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
+    let mut module = Module::with_config(ModuleConfig::new());
+    let memory = module.memories.add_local(false, false, 1, None, None);
+    module.exports.add(host::MEMORY_EXPORT, memory);
+    let heap = module.globals.add_local(ValType::I32, true, false, ConstExpr::Value(WValue::I32(0)));
+    module.exports.add(host::HEAP_EXPORT, heap);
+    let alloc = build_alloc(&mut module, memory, heap);
+    let mut ctx = Ctx {
+        module,
+        memory,
+        heap,
+        alloc,
+        imports: HashMap::new(),
+        analysis,
+        meta: Metadata::default(),
+        scopes: vec![],
+        functions: HashMap::new(),
+        constants: HashMap::new(),
+        // Address 0 stays unused so that a zero pointer is never a real value.
+        static_end: 8,
+        literals: HashMap::new(),
+        fn_return: None,
+    };
+    ctx.compile_contract()?;
+    ctx.finish()
+}
+
+/// `alloc(size) -> address`: bump the heap, growing memory when it runs out.
+fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId) -> FunctionId {
+    let mut f = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
+    let size = module.locals.add(ValType::I32);
+    let result = module.locals.add(ValType::I32);
+    let end = module.locals.add(ValType::I32);
+    let mut b = f.func_body();
+    b.global_get(heap).local_tee(result).local_get(size).binop(BinaryOp::I32Add).local_tee(end);
+    b.global_set(heap);
+    // if end > memory.size * 65536 { memory.grow(pages needed) }
+    b.local_get(end).memory_size(memory).i32_const(16).binop(BinaryOp::I32Shl).binop(BinaryOp::I32GtU);
+    let mut grow = b.dangling_instr_seq(None);
+    grow.local_get(end)
+        .i32_const(65535)
+        .binop(BinaryOp::I32Add)
+        .i32_const(16)
+        .binop(BinaryOp::I32ShrU)
+        .memory_size(memory)
+        .binop(BinaryOp::I32Sub)
+        .memory_grow(memory)
+        .i32_const(-1)
+        .binop(BinaryOp::I32Eq);
+    let mut fail = grow.dangling_instr_seq(None);
+    fail.unreachable();
+    let fail = fail.id();
+    let nothing = grow.dangling_instr_seq(None).id();
+    grow.instr(IfElse { consequent: fail, alternative: nothing });
+    let grow = grow.id();
+    let nothing = b.dangling_instr_seq(None).id();
+    b.instr(IfElse { consequent: grow, alternative: nothing });
+    b.local_get(result);
+    f.finish(vec![size], &mut module.funcs)
+}
+
+pub fn span_error(e: &SymbolicExpression, message: impl Into<String>) -> CompileError {
+    CompileError { message: message.into(), line: e.span.start_line, column: e.span.start_column }
+}
+
+pub fn unsupported(e: &SymbolicExpression, word: &str) -> CompileError {
+    span_error(e, format!("not supported yet: {word}"))
+}
+
+impl<'a> Ctx<'a> {
+    fn compile_contract(&mut self) -> CResult<()> {
+        let exprs = &self.analysis.expressions;
+        for (i, e) in exprs.iter().enumerate() {
+            let top = self.compile_top_level(i, e)?;
+            self.meta.top_level.push(top);
+        }
+        Ok(())
+    }
+
+    fn compile_top_level(&mut self, i: usize, e: &SymbolicExpression) -> CResult<TopLevel> {
+        let list = e.match_list();
+        let define = list
+            .and_then(|l| l.first())
+            .and_then(|h| h.match_atom())
+            .and_then(|n| DefineFunctions::lookup_by_name(n));
+        let export = host::top_level_export(i);
+        let Some(define) = define else {
+            let ty = self.type_of(e);
+            self.top_level_function(&export, e, &ty)?;
+            return Ok(TopLevel::Expr { export, ty });
+        };
+        let args = &list.unwrap()[1..];
+        match define {
+            DefineFunctions::Constant => {
+                let name = args[0].match_atom().ok_or_else(|| span_error(e, "bad constant"))?.to_string();
+                let ty = self.type_of(&args[1]);
+                self.top_level_function(&export, &args[1], &ty)?;
+                let address = self.static_alloc(abi::size(&ty));
+                let slot = self.meta.constants.len();
+                self.meta.constants.push(ConstantMeta { name: name.clone(), ty: ty.clone(), address });
+                self.constants.insert(name.clone(), (ty.clone(), address));
+                Ok(TopLevel::Constant { name, export, ty, slot })
+            }
+            DefineFunctions::PersistedVariable => {
+                let name = args[0].match_atom().ok_or_else(|| span_error(e, "bad data-var"))?.to_string();
+                let ty = self.var_type(&name, e)?;
+                self.top_level_function(&export, &args[2], &ty)?;
+                Ok(TopLevel::DataVar { name, export, ty })
+            }
+            DefineFunctions::Map => Ok(TopLevel::Define),
+            DefineFunctions::PrivateFunction
+            | DefineFunctions::PublicFunction
+            | DefineFunctions::ReadOnlyFunction => {
+                self.define_function(define, args, e)?;
+                Ok(TopLevel::Define)
+            }
+            other => Err(unsupported(e, other.get_name_str())),
+        }
+    }
+
+    fn top_level_function(&mut self, export: &str, e: &SymbolicExpression, ty: &TypeSignature) -> CResult<()> {
+        let results = flat(ty);
+        let mut f = FunctionBuilder::new(&mut self.module.types, &[], &results);
+        self.fn_return = None;
+        self.emit(&mut f.func_body(), e, ty)?;
+        let id = f.finish(vec![], &mut self.module.funcs);
+        self.module.exports.add(export, id);
+        Ok(())
+    }
+
+    fn define_function(&mut self, define: DefineFunctions, args: &[SymbolicExpression], e: &SymbolicExpression) -> CResult<()> {
+        let signature = args[0].match_list().ok_or_else(|| span_error(e, "bad function signature"))?;
+        let name = signature[0].match_atom().ok_or_else(|| span_error(e, "bad function name"))?.to_string();
+        let (kind, table) = match define {
+            DefineFunctions::PublicFunction => (FunctionKind::Public, &self.analysis.public_function_types),
+            DefineFunctions::ReadOnlyFunction => (FunctionKind::ReadOnly, &self.analysis.read_only_function_types),
+            _ => (FunctionKind::Private, &self.analysis.private_function_types),
+        };
+        let Some(FunctionType::Fixed(ft)) = table.get(name.as_str()) else {
+            return Err(span_error(e, format!("no type for function {name}")));
+        };
+        let arg_types: Vec<(String, TypeSignature)> =
+            ft.args.iter().map(|a| (a.name.to_string(), concrete(&a.signature))).collect();
+        let returns = concrete(&ft.returns);
+        let mut params = vec![];
+        let mut binding = HashMap::new();
+        let mut all_locals = vec![];
+        for (n, t) in &arg_types {
+            let locals: Vec<LocalId> = flat(t).into_iter().map(|v| self.module.locals.add(v)).collect();
+            params.extend(flat(t));
+            all_locals.extend(locals.iter().copied());
+            binding.insert(n.clone(), Binding { ty: t.clone(), locals });
+        }
+        let results = flat(&returns);
+        let mut f = FunctionBuilder::new(&mut self.module.types, &params, &results);
+        self.fn_return = Some(returns.clone());
+        self.scopes.push(binding);
+        let body_result = self.emit(&mut f.func_body(), &args[1], &returns);
+        self.scopes.pop();
+        self.fn_return = None;
+        body_result?;
+        let id = f.finish(all_locals, &mut self.module.funcs);
+        // Private functions are exported too, under a name no Clarity function can have,
+        // so that every function's code can be located in the module.
+        let export = if kind == FunctionKind::Private { format!(".private.{name}") } else { name.clone() };
+        self.module.exports.add(&export, id);
+        self.functions.insert(
+            name.clone(),
+            UserFunction { id, args: arg_types.iter().map(|(_, t)| t.clone()).collect(), returns: returns.clone() },
+        );
+        self.meta.functions.push(FunctionMeta { name, kind, export, args: arg_types, returns, code_range: (0, 0) });
+        Ok(())
+    }
+
+    fn finish(mut self) -> CResult<Compiled> {
+        // Static data first, then the heap, with at least one free page.
+        let heap_start = (self.static_end + 7) & !7;
+        self.meta.heap_start = heap_start;
+        let pages = (heap_start as u64 + 65535) / 65536 + 1;
+        self.module.memories.get_mut(self.memory).initial = pages;
+        let heap = self.module.globals.get_mut(self.heap);
+        heap.kind = walrus::GlobalKind::Local(ConstExpr::Value(WValue::I32(heap_start as i32)));
+        let wasm = self.module.emit_wasm();
+        let ranges = code_ranges(&wasm);
+        let mut meta = self.meta;
+        attach_ranges(&mut meta, &wasm, &ranges);
+        Ok(Compiled { wasm, meta })
+    }
+
+    // ---- types -------------------------------------------------------------------
+
+    /// The analysed type of `e`, made concrete.
+    pub fn type_of(&self, e: &SymbolicExpression) -> TypeSignature {
+        self.analysis
+            .type_map
+            .as_ref()
+            .and_then(|m| m.get_type(e))
+            .map(concrete)
+            .unwrap_or(TypeSignature::NoType)
+    }
+
+    pub fn var_type(&self, name: &str, e: &SymbolicExpression) -> CResult<TypeSignature> {
+        self.analysis
+            .persisted_variable_types
+            .get(name)
+            .map(concrete)
+            .ok_or_else(|| span_error(e, format!("unknown data var {name}")))
+    }
+
+    pub fn map_types(&self, name: &str, e: &SymbolicExpression) -> CResult<(TypeSignature, TypeSignature)> {
+        self.analysis
+            .map_types
+            .get(name)
+            .map(|(k, v)| (concrete(k), concrete(v)))
+            .ok_or_else(|| span_error(e, format!("unknown map {name}")))
+    }
+
+    pub fn type_id(&mut self, ty: &TypeSignature) -> i32 {
+        if let Some(i) = self.meta.types.iter().position(|t| t == ty) {
+            return i as i32;
+        }
+        self.meta.types.push(ty.clone());
+        (self.meta.types.len() - 1) as i32
+    }
+
+    pub fn name_id(&mut self, name: &str) -> i32 {
+        if let Some(i) = self.meta.names.iter().position(|t| t == name) {
+            return i as i32;
+        }
+        self.meta.names.push(name.to_string());
+        (self.meta.names.len() - 1) as i32
+    }
+
+    /// The wanted type of several expressions that must share one representation.
+    pub fn join(&self, exprs: &[SymbolicExpression]) -> TypeSignature {
+        let mut ty = TypeSignature::NoType;
+        for e in exprs {
+            ty = lub(&ty, &self.type_of(e));
+        }
+        ty
+    }
+
+    // ---- dispatch ----------------------------------------------------------------
+
+    pub fn emit(&mut self, b: &mut Builder, e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+        match &e.expr {
+            SymbolicExpressionType::LiteralValue(v) | SymbolicExpressionType::AtomValue(v) => {
+                self.emit_value(b, v, want, e)
+            }
+            SymbolicExpressionType::Atom(name) => self.emit_atom(b, name.as_str(), e, want),
+            SymbolicExpressionType::List(items) => {
+                let Some((head, args)) = items.split_first() else {
+                    return Err(span_error(e, "empty expression"));
+                };
+                let Some(name) = head.match_atom() else {
+                    return Err(unsupported(e, "expression in function position"));
+                };
+                if let Some(f) = self.functions.get(name.as_str()) {
+                    let (id, arg_types, returns) = (f.id, f.args.clone(), f.returns.clone());
+                    for (a, t) in args.iter().zip(arg_types.iter()) {
+                        self.emit(b, a, t)?;
+                    }
+                    b.call(id);
+                    return self.coerce(b, &returns, want);
+                }
+                words::emit_word(self, b, name.as_str(), args, e, want)
+            }
+            SymbolicExpressionType::Field(_) | SymbolicExpressionType::TraitReference(..) => {
+                Err(unsupported(e, "trait reference"))
+            }
+        }
+    }
+
+    fn emit_atom(&mut self, b: &mut Builder, name: &str, e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+        if let Some(binding) = self.lookup(name) {
+            for l in &binding.locals {
+                b.local_get(*l);
+            }
+            return self.coerce(b, &binding.ty, want);
+        }
+        if let Some((ty, addr)) = self.constants.get(name).cloned() {
+            let a = self.module.locals.add(ValType::I32);
+            b.i32_const(addr as i32).local_set(a);
+            self.load(b, &ty, a, 0);
+            return self.coerce(b, &ty, want);
+        }
+        words::emit_keyword(self, b, name, e, want)
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<Binding> {
+        self.scopes.iter().rev().find_map(|s| s.get(name).cloned())
+    }
+
+    pub fn push_scope(&mut self, scope: HashMap<String, Binding>) {
+        self.scopes.push(scope);
+    }
+
+    pub fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    pub fn import(&mut self, name: &'static str) -> FunctionId {
+        if let Some(id) = self.imports.get(name) {
+            return *id;
+        }
+        let (_, params, results) = host::IMPORTS
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .unwrap_or_else(|| panic!("host function {name} is not declared in host::IMPORTS"));
+        let ty = self.module.types.add(params, results);
+        let (id, _) = self.module.add_import_func(host::MODULE, name, ty);
+        self.imports.insert(name, id);
+        id
+    }
+
+    // ---- literals ----------------------------------------------------------------
+
+    /// Push a literal value in the shape of `want`.
+    pub fn emit_value(&mut self, b: &mut Builder, v: &Value, want: &TypeSignature, e: &SymbolicExpression) -> CResult<()> {
+        use TypeSignature as T;
+        match (v, want) {
+            (_, T::NoType) => Ok(()),
+            (Value::Int(i), _) => {
+                push_i128(b, *i as u128);
+                Ok(())
+            }
+            (Value::UInt(u), _) => {
+                push_i128(b, *u);
+                Ok(())
+            }
+            (Value::Bool(x), _) => {
+                b.i32_const(*x as i32);
+                Ok(())
+            }
+            (Value::Principal(p), _) => {
+                let bytes = principal_bytes(p);
+                let addr = self.static_bytes(&bytes);
+                b.i32_const(addr as i32).i32_const(bytes.len() as i32);
+                Ok(())
+            }
+            (Value::Sequence(SequenceData::Buffer(d)), _) => self.emit_bytes(b, &d.data),
+            (Value::Sequence(SequenceData::String(CharType::ASCII(d))), _) => self.emit_bytes(b, &d.data),
+            (Value::Sequence(SequenceData::String(CharType::UTF8(d))), _) => {
+                let bytes = utf8_to_memory(&d.data);
+                self.emit_bytes(b, &bytes)
+            }
+            (Value::Optional(o), T::OptionalType(inner)) => {
+                match &o.data {
+                    Some(x) => {
+                        b.i32_const(1);
+                        self.emit_value(b, x, inner, e)?;
+                    }
+                    None => {
+                        b.i32_const(0);
+                        push_zeros(b, inner);
+                    }
+                }
+                Ok(())
+            }
+            (Value::Response(r), T::ResponseType(types)) => {
+                b.i32_const(r.committed as i32);
+                if r.committed {
+                    self.emit_value(b, &r.data, &types.0, e)?;
+                    push_zeros(b, &types.1);
+                } else {
+                    push_zeros(b, &types.0);
+                    self.emit_value(b, &r.data, &types.1, e)?;
+                }
+                Ok(())
+            }
+            (Value::Tuple(t), T::TupleType(tt)) => {
+                for (name, fty) in tt.get_type_map() {
+                    match t.data_map.get(name) {
+                        Some(fv) => self.emit_value(b, fv, fty, e)?,
+                        None => return Err(span_error(e, format!("tuple literal lacks {name}"))),
+                    }
+                }
+                Ok(())
+            }
+            (Value::Sequence(SequenceData::List(l)), T::SequenceType(SequenceSubtype::ListType(lt))) => {
+                let item = lt.get_list_item_type().clone();
+                let size = abi::size(&item);
+                let base = self.module.locals.add(ValType::I32);
+                b.i32_const((size as usize * l.data.len()) as i32).call(self.alloc).local_set(base);
+                for (i, x) in l.data.iter().enumerate() {
+                    self.emit_value(b, x, &item, e)?;
+                    self.store(b, &item, base, i as u32 * size);
+                }
+                b.local_get(base).i32_const((size as usize * l.data.len()) as i32);
+                Ok(())
+            }
+            _ => Err(span_error(e, format!("cannot emit literal {v} as {want}"))),
+        }
+    }
+
+    fn emit_bytes(&mut self, b: &mut Builder, bytes: &[u8]) -> CResult<()> {
+        let addr = self.static_bytes(bytes);
+        b.i32_const(addr as i32).i32_const(bytes.len() as i32);
+        Ok(())
+    }
+
+    /// Place `bytes` in a data segment (once per distinct content) and return its address.
+    pub fn static_bytes(&mut self, bytes: &[u8]) -> u32 {
+        if bytes.is_empty() {
+            return 0;
+        }
+        if let Some(a) = self.literals.get(bytes) {
+            return *a;
+        }
+        let addr = self.static_alloc(bytes.len() as u32);
+        self.module.data.add(
+            DataKind::Active { memory: self.memory, offset: ConstExpr::Value(WValue::I32(addr as i32)) },
+            bytes.to_vec(),
+        );
+        self.literals.insert(bytes.to_vec(), addr);
+        addr
+    }
+
+    pub fn static_alloc(&mut self, size: u32) -> u32 {
+        let addr = (self.static_end + 7) & !7;
+        self.static_end = addr + size.max(1);
+        addr
+    }
+
+    // ---- locals and memory -------------------------------------------------------
+
+    /// Pop a value of type `ty` off the stack into fresh locals.
+    pub fn spill(&mut self, b: &mut Builder, ty: &TypeSignature) -> Vec<LocalId> {
+        let locals: Vec<LocalId> = flat(ty).into_iter().map(|v| self.module.locals.add(v)).collect();
+        for l in locals.iter().rev() {
+            b.local_set(*l);
+        }
+        locals
+    }
+
+    pub fn push_locals(b: &mut Builder, locals: &[LocalId]) {
+        for l in locals {
+            b.local_get(*l);
+        }
+    }
+
+    pub fn drop_value(b: &mut Builder, ty: &TypeSignature) {
+        for _ in flat(ty) {
+            b.drop();
+        }
+    }
+
+    /// Store the value on top of the stack at `addr_local + offset`.
+    pub fn store(&mut self, b: &mut Builder, ty: &TypeSignature, addr: LocalId, offset: u32) {
+        let locals = self.spill(b, ty);
+        self.store_locals(b, ty, &locals, addr, offset);
+    }
+
+    pub fn store_locals(&mut self, b: &mut Builder, ty: &TypeSignature, locals: &[LocalId], addr: LocalId, offset: u32) {
+        let mut off = offset;
+        for (v, l) in flat(ty).into_iter().zip(locals) {
+            b.local_get(addr).local_get(*l);
+            let kind = match v {
+                ValType::I64 => StoreKind::I64 { atomic: false },
+                _ => StoreKind::I32 { atomic: false },
+            };
+            b.store(self.memory, kind, MemArg { align: 1, offset: off as u64 });
+            off += abi::val_size(v);
+        }
+    }
+
+    /// Push the value of type `ty` stored at `addr_local + offset`.
+    pub fn load(&mut self, b: &mut Builder, ty: &TypeSignature, addr: LocalId, offset: u32) {
+        let mut off = offset;
+        for v in flat(ty) {
+            b.local_get(addr);
+            let kind = match v {
+                ValType::I64 => LoadKind::I64 { atomic: false },
+                _ => LoadKind::I32 { atomic: false },
+            };
+            b.load(self.memory, kind, MemArg { align: 1, offset: off as u64 });
+            off += abi::val_size(v);
+        }
+    }
+
+    /// Allocate heap memory for a `ty` and store the value on top of the stack there;
+    /// leaves nothing on the stack and returns the address local.
+    pub fn to_memory(&mut self, b: &mut Builder, ty: &TypeSignature) -> LocalId {
+        let locals = self.spill(b, ty);
+        let addr = self.module.locals.add(ValType::I32);
+        b.i32_const(abi::size(ty) as i32).call(self.alloc).local_set(addr);
+        self.store_locals(b, ty, &locals, addr, 0);
+        addr
+    }
+
+    /// Allocate `size` bytes on the heap; returns the address local.
+    pub fn alloc_local(&mut self, b: &mut Builder, size: u32) -> LocalId {
+        let addr = self.module.locals.add(ValType::I32);
+        b.i32_const(size as i32).call(self.alloc).local_set(addr);
+        addr
+    }
+
+    /// A new block whose result is a value of type `ty`.
+    pub fn block_type(&mut self, ty: &TypeSignature) -> walrus::ir::InstrSeqType {
+        walrus::ir::InstrSeqType::new(&mut self.module.types, &[], &flat(ty))
+    }
+
+    // ---- coercion ----------------------------------------------------------------
+
+    /// Turn the value of type `from` on top of the stack into the representation of `to`
+    /// (`to` admits `from`; they differ only where `from` has holes).
+    pub fn coerce(&mut self, b: &mut Builder, from: &TypeSignature, to: &TypeSignature) -> CResult<()> {
+        if abi::same_repr(from, to) {
+            return Ok(());
+        }
+        let locals = self.spill(b, from);
+        self.push_as(b, &locals, from, to);
+        Ok(())
+    }
+
+    /// Push the value held in `locals` (of type `from`) in the representation of `to`.
+    pub fn push_as(&mut self, b: &mut Builder, locals: &[LocalId], from: &TypeSignature, to: &TypeSignature) {
+        let mut i = 0;
+        self.rebuild(b, locals, &mut i, from, to);
+    }
+
+    fn rebuild(&mut self, b: &mut Builder, locals: &[LocalId], i: &mut usize, from: &TypeSignature, to: &TypeSignature) {
+        use TypeSignature as T;
+        match (from, to) {
+            (T::NoType, _) => push_zeros(b, to),
+            (_, T::NoType) => *i += flat(from).len(),
+            (T::OptionalType(f), T::OptionalType(t)) => {
+                b.local_get(locals[*i]);
+                *i += 1;
+                self.rebuild(b, locals, i, f, t);
+            }
+            (T::ResponseType(f), T::ResponseType(t)) => {
+                b.local_get(locals[*i]);
+                *i += 1;
+                self.rebuild(b, locals, i, &f.0, &t.0);
+                self.rebuild(b, locals, i, &f.1, &t.1);
+            }
+            (T::TupleType(f), T::TupleType(t)) => {
+                for ((_, ft), (_, tt)) in f.get_type_map().iter().zip(t.get_type_map().iter()) {
+                    self.rebuild(b, locals, i, ft, tt);
+                }
+            }
+            (T::SequenceType(SequenceSubtype::ListType(_)), T::SequenceType(SequenceSubtype::ListType(_)))
+                if !abi::same_repr(from, to) =>
+            {
+                // Elements change layout: the host converts the list (rare: a list whose
+                // element type has holes, e.g. `(list none none)` used as a list of (optional int)).
+                let src = self.module.locals.add(ValType::I32);
+                let from_id = self.type_id(from);
+                let to_id = self.type_id(to);
+                let dest = self.alloc_local(b, 8);
+                b.i32_const(8).call(self.alloc).local_tee(src);
+                b.local_get(locals[*i]).store(self.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: 0 });
+                b.local_get(src).local_get(locals[*i + 1]).store(self.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: 4 });
+                *i += 2;
+                let convert = self.import("convert");
+                b.i32_const(from_id).i32_const(to_id).local_get(src).local_get(dest).call(convert);
+                self.load(b, to, dest, 0);
+            }
+            _ => {
+                for _ in flat(from) {
+                    b.local_get(locals[*i]);
+                    *i += 1;
+                }
+            }
+        }
+    }
+
+    /// Leave the current function with the value on top of the stack (of type `ty`) as
+    /// its result; at top level, raise the interpreter's short-return error instead.
+    pub fn short_return(&mut self, b: &mut Builder, ty: &TypeSignature, kind: host::ShortReturnKind) -> CResult<()> {
+        match self.fn_return.clone() {
+            Some(ret) => {
+                self.coerce(b, ty, &ret)?;
+                b.return_();
+            }
+            None => {
+                let addr = self.to_memory(b, ty);
+                let id = self.type_id(ty);
+                let f = self.import("short-return");
+                b.i32_const(kind as i32).i32_const(id).local_get(addr).call(f).unreachable();
+            }
+        }
+        Ok(())
+    }
+
+    /// The type a short return from here must have (the function's return type), or the
+    /// thrown expression's own type at top level.
+    pub fn throw_type(&self, thrown: &SymbolicExpression) -> TypeSignature {
+        self.fn_return.clone().unwrap_or_else(|| self.type_of(thrown))
+    }
+}
+
+pub fn push_i128(b: &mut Builder, v: u128) {
+    b.i64_const(v as u64 as i64).i64_const((v >> 64) as u64 as i64);
+}
+
+/// Push the zero components of a value of type `ty` (for absent branches).
+pub fn push_zeros(b: &mut Builder, ty: &TypeSignature) {
+    for v in flat(ty) {
+        match v {
+            ValType::I64 => b.i64_const(0),
+            _ => b.i32_const(0),
+        };
+    }
+}
+
+/// Memory form of a principal: version, hash160, name length, name.
+pub fn principal_bytes(p: &PrincipalData) -> Vec<u8> {
+    let (issuer, name) = match p {
+        PrincipalData::Standard(s) => (s, None),
+        PrincipalData::Contract(c) => (&c.issuer, Some(c.name.as_str())),
+    };
+    let mut out = Vec::with_capacity(22 + name.map_or(0, |n| n.len()));
+    out.push(issuer.0);
+    out.extend_from_slice(&issuer.1);
+    match name {
+        Some(n) => {
+            out.push(n.len() as u8);
+            out.extend_from_slice(n.as_bytes());
+        }
+        None => out.push(0),
+    }
+    out
+}
+
+/// Memory form of a string-utf8: one big-endian code point per character.
+pub fn utf8_to_memory(chars: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(chars.len() * 4);
+    for c in chars {
+        let cp = std::str::from_utf8(c).ok().and_then(|s| s.chars().next()).map(|c| c as u32).unwrap_or(0xFFFD);
+        out.extend_from_slice(&cp.to_be_bytes());
+    }
+    out
+}
+
+/// Byte ranges of the code section entries, in function index order (locals only).
+fn code_ranges(wasm: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = vec![];
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let r = body.range();
+            out.push((r.start, r.end));
+        }
+    }
+    out
+}
+
+/// Find each user function's body range through the export table.
+fn attach_ranges(meta: &mut Metadata, wasm: &[u8], ranges: &[(usize, usize)]) {
+    let mut imported = 0u32;
+    let mut exports: HashMap<String, u32> = HashMap::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        match payload {
+            Ok(wasmparser::Payload::ImportSection(r)) => {
+                imported += r.count();
+            }
+            Ok(wasmparser::Payload::ExportSection(r)) => {
+                for e in r.into_iter().flatten() {
+                    if e.kind == wasmparser::ExternalKind::Func {
+                        exports.insert(e.name.to_string(), e.index);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in meta.functions.iter_mut() {
+        if let Some(idx) = exports.get(&f.export) {
+            if let Some(r) = ranges.get((*idx - imported) as usize) {
+                f.code_range = *r;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The host interface: every function a compiled module imports (module `clarity`), with
+//! its Wasm signature. The runtime implements exactly these; this list is the contract
+//! between the two crates.
+
+use walrus::ValType::{self, I32, I64};
+
+/// (name, params, results)
+pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
+    // 128-bit arithmetic with the interpreter's checks; operands as (low, high) halves.
+    ("add-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("add-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("sub-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("sub-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("mul-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("mul-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("div-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("div-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("mod-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("mod-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("pow-int", &[I64, I64, I64, I64], &[I64, I64]),
+    ("pow-uint", &[I64, I64, I64, I64], &[I64, I64]),
+    ("neg-int", &[I64, I64], &[I64, I64]),
+    ("neg-uint", &[I64, I64], &[I64, I64]),
+    ("sqrti-int", &[I64, I64], &[I64, I64]),
+    ("sqrti-uint", &[I64, I64], &[I64, I64]),
+    ("log2-int", &[I64, I64], &[I64, I64]),
+    ("log2-uint", &[I64, I64], &[I64, I64]),
+    ("to-int", &[I64, I64], &[I64, I64]),
+    ("to-uint", &[I64, I64], &[I64, I64]),
+    // -1, 0 or 1
+    ("cmp-int", &[I64, I64, I64, I64], &[I32]),
+    ("cmp-uint", &[I64, I64, I64, I64], &[I32]),
+    ("cmp-bytes", &[I32, I32, I32, I32], &[I32]),
+    // Values in memory form: (type id, address). Type ids index `Metadata::types`.
+    ("eq-values", &[I32, I32, I32], &[I32]),
+    ("print", &[I32, I32], &[]),
+    ("convert", &[I32, I32, I32, I32], &[]),
+    // Data: (name id, type id, address ...). Name ids index `Metadata::names`.
+    ("var-get", &[I32, I32, I32], &[]),
+    ("var-set", &[I32, I32, I32], &[]),
+    ("map-get", &[I32, I32, I32, I32, I32], &[]),
+    ("map-set", &[I32, I32, I32, I32, I32], &[I32]),
+    ("map-insert", &[I32, I32, I32, I32, I32], &[I32]),
+    ("map-delete", &[I32, I32, I32], &[I32]),
+    // Chain and transaction context.
+    ("tx-sender", &[], &[I32, I32]),
+    ("contract-caller", &[], &[I32, I32]),
+    ("block-height", &[], &[I64]),
+    ("burn-block-height", &[], &[I64]),
+    ("chain-id", &[], &[I64]),
+    ("is-in-mainnet", &[], &[I32]),
+    ("is-in-regtest", &[], &[I32]),
+    // Errors: a runtime error by code (see `ErrorCode`), or a short return outside a
+    // function (kind, type id, address of the value).
+    ("runtime-error", &[I32], &[]),
+    ("short-return", &[I32, I32, I32], &[]),
+];
+
+pub const MODULE: &str = "clarity";
+
+/// Codes for `runtime-error`.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    UnwrapFailure = 1,
+}
+
+/// Kinds for `short-return`, as the interpreter's `ShortReturnType`.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortReturnKind {
+    ExpectedValue = 0,
+    AssertionFailed = 1,
+}
+
+/// Exports every module has besides the contract's functions.
+pub const MEMORY_EXPORT: &str = "memory";
+pub const HEAP_EXPORT: &str = "heap";
+
+/// The export name of the function evaluating top-level expression `i`.
+pub fn top_level_export(i: usize) -> String {
+    format!(".top.{i}")
+}

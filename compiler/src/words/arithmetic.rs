@@ -1,0 +1,71 @@
+//! `+ - * / mod pow sqrti log2 xor to-int to-uint` on 128-bit integers.
+//!
+//! As in the interpreter, every argument is evaluated before any arithmetic happens, so
+//! an error in a later argument wins over an overflow between earlier ones. Checked
+//! operations are host calls that reproduce the interpreter's errors exactly.
+
+use clarity::vm::types::TypeSignature;
+use clarity::vm::SymbolicExpression;
+use walrus::ir::BinaryOp;
+
+use crate::codegen::{span_error, Builder, CResult, Ctx};
+use crate::types::is_int;
+
+pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+    if args.is_empty() {
+        return Err(span_error(e, format!("{name} needs arguments")));
+    }
+    let arg_ty = ctx.type_of(&args[0]);
+    let signed = is_int(&arg_ty);
+    let sfx = |i: &'static str, u: &'static str| if signed { i } else { u };
+    let result_ty = match name {
+        "to-int" => TypeSignature::IntType,
+        "to-uint" => TypeSignature::UIntType,
+        _ => arg_ty.clone(),
+    };
+    // Evaluate every argument first.
+    let mut vals = vec![];
+    for a in args {
+        ctx.emit(b, a, &arg_ty)?;
+        vals.push(ctx.spill(b, &arg_ty));
+    }
+    Ctx::push_locals(b, &vals[0]);
+    match name {
+        "xor" => {
+            // Bitwise on both halves; cannot fail.
+            let (lo, hi) = (vals[1][0], vals[1][1]);
+            let t = ctx.module.locals.add(walrus::ValType::I64);
+            b.local_set(t); // high of first
+            b.local_get(lo).binop(BinaryOp::I64Xor);
+            b.local_get(t).local_get(hi).binop(BinaryOp::I64Xor);
+        }
+        "-" if args.len() == 1 => {
+            let f = ctx.import(sfx("neg-int", "neg-uint"));
+            b.call(f);
+        }
+        "sqrti" | "log2" | "to-int" | "to-uint" => {
+            let f = ctx.import(match name {
+                "sqrti" => sfx("sqrti-int", "sqrti-uint"),
+                "log2" => sfx("log2-int", "log2-uint"),
+                "to-int" => "to-int",
+                _ => "to-uint",
+            });
+            b.call(f);
+        }
+        _ => {
+            let f = ctx.import(match name {
+                "+" => sfx("add-int", "add-uint"),
+                "-" => sfx("sub-int", "sub-uint"),
+                "*" => sfx("mul-int", "mul-uint"),
+                "/" => sfx("div-int", "div-uint"),
+                "mod" => sfx("mod-int", "mod-uint"),
+                _ => sfx("pow-int", "pow-uint"),
+            });
+            for v in &vals[1..] {
+                Ctx::push_locals(b, v);
+                b.call(f);
+            }
+        }
+    }
+    ctx.coerce(b, &result_ty, want)
+}

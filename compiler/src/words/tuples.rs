@@ -1,0 +1,79 @@
+//! `tuple` (and `{...}`), `get`, `merge`. Fields are evaluated in source order and laid out
+//! in name order (the type's order).
+
+use std::collections::HashMap;
+
+use clarity::vm::types::TypeSignature;
+use clarity::vm::SymbolicExpression;
+use walrus::LocalId;
+
+use crate::abi::flat;
+use crate::codegen::{span_error, Builder, CResult, Ctx};
+
+type T = TypeSignature;
+
+pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+    match name {
+        "tuple" => {
+            let shape = match want {
+                T::TupleType(_) => want.clone(),
+                _ => ctx.type_of(e),
+            };
+            let T::TupleType(tt) = &shape else { return Err(span_error(e, "tuple without a tuple type")) };
+            let mut fields: HashMap<String, Vec<LocalId>> = HashMap::new();
+            for pair in args {
+                let l = pair.match_list().ok_or_else(|| span_error(pair, "bad tuple field"))?;
+                let [n, v] = l else { return Err(span_error(pair, "bad tuple field")) };
+                let fname = n.match_atom().ok_or_else(|| span_error(n, "bad field name"))?;
+                let fty = tt.field_type(fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?.clone();
+                ctx.emit(b, v, &fty)?;
+                fields.insert(fname.to_string(), ctx.spill(b, &fty));
+            }
+            for n in tt.get_type_map().keys() {
+                Ctx::push_locals(b, &fields[n.as_str()]);
+            }
+            ctx.coerce(b, &shape, want)
+        }
+        "get" => {
+            let [n, t] = args else { return Err(span_error(e, "get takes two arguments")) };
+            let fname = n.match_atom().ok_or_else(|| span_error(n, "bad field name"))?;
+            let tty = ctx.type_of(t);
+            ctx.emit(b, t, &tty)?;
+            let locals = ctx.spill(b, &tty);
+            let (fty, flocals) = field_locals(&tty, &locals, fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?;
+            ctx.push_as(b, &flocals, &fty, want);
+            Ok(())
+        }
+        "merge" => {
+            let [a, c] = args else { return Err(span_error(e, "merge takes two arguments")) };
+            let (aty, cty) = (ctx.type_of(a), ctx.type_of(c));
+            ctx.emit(b, a, &aty)?;
+            let al = ctx.spill(b, &aty);
+            ctx.emit(b, c, &cty)?;
+            let cl = ctx.spill(b, &cty);
+            let T::TupleType(wt) = want else { return Err(span_error(e, "merge without a tuple type")) };
+            for (fname, fwant) in wt.get_type_map() {
+                let (fty, fl) = field_locals(&cty, &cl, fname)
+                    .or_else(|| field_locals(&aty, &al, fname))
+                    .ok_or_else(|| span_error(e, format!("no field {fname}")))?;
+                ctx.push_as(b, &fl, &fty, fwant);
+            }
+            Ok(())
+        }
+        _ => Err(span_error(e, format!("unexpected word {name}"))),
+    }
+}
+
+/// The type and locals of field `name` within a tuple value held in `locals`.
+fn field_locals(ty: &T, locals: &[LocalId], name: &str) -> Option<(T, Vec<LocalId>)> {
+    let T::TupleType(tt) = ty else { return None };
+    let mut i = 0;
+    for (n, fty) in tt.get_type_map() {
+        let k = flat(fty).len();
+        if n.as_str() == name {
+            return Some((fty.clone(), locals[i..i + k].to_vec()));
+        }
+        i += k;
+    }
+    None
+}

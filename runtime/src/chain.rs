@@ -1,0 +1,181 @@
+//! A chain both runtimes can run on: the state store, the burnchain/headers view
+//! clarity-repl simulates, the epoch, the funded devnet accounts, and the Wasm modules of
+//! contracts deployed on the Wasm path. `Clone` gives each runtime (or each test) its copy.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use clarity::types::StacksEpochId;
+use clarity::vm::contexts::OwnedEnvironment;
+use clarity::vm::costs::LimitedCostTracker;
+use clarity::vm::database::ClarityDatabase;
+use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
+use clarity::vm::ClarityVersion;
+use clarity_repl::repl::datastore::{BurnDatastore, StacksConstants};
+
+use crate::store::MemStore;
+
+pub const CHAIN_ID_TESTNET: u32 = 0x8000_0000;
+pub const BOOT_TESTNET_ADDRESS: &str = "ST000000000000000000002AMW42H";
+
+/// The standard Clarinet devnet accounts (settings/Devnet.toml of a new project).
+pub const DEVNET_ACCOUNTS: [(&str, &str); 10] = [
+    ("deployer", "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM"),
+    ("wallet_1", "ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5"),
+    ("wallet_2", "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG"),
+    ("wallet_3", "ST2JHG361ZXG51QTKY2NQCVBPPRRE2KZB1HR05NNC"),
+    ("wallet_4", "ST2NEB84ASENDXKYGJPQW86YXQCEFEX2ZQPG87ND"),
+    ("wallet_5", "ST2REHHS5J3CERCRBEPMGH7921Q6PYKAADT7JP2VB"),
+    ("wallet_6", "ST3AM1A56AK2C1XAFJ4115ZSV26EB49BVQ10MGCS0"),
+    ("wallet_7", "ST3PF13W7Z0RRM42A8VZRVFQ75SV1K26RXEP8YGKJ"),
+    ("wallet_8", "ST3NBRSFKX28FQ2ZJ1MAKX58HKHSDGNV5N7R21XCP"),
+    ("faucet", "STNHKEPYEPJ8ET55ZZ0M5A34J0R3N5FM2CMMMAZ6"),
+];
+pub const DEVNET_BALANCE: u128 = 100_000_000_000_000;
+
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub name: String,
+    pub address: StandardPrincipalData,
+    pub balance: u128,
+}
+
+/// A contract deployed on the Wasm path: its compiled module and metadata.
+pub type WasmContracts = BTreeMap<QualifiedContractIdentifier, Arc<crate::wasm::LoadedContract>>;
+
+#[derive(Clone)]
+pub struct Chain {
+    pub store: MemStore,
+    pub burn: BurnDatastore,
+    pub epoch: StacksEpochId,
+    pub clarity_version: ClarityVersion,
+    pub accounts: Vec<Account>,
+    pub wasm_contracts: WasmContracts,
+}
+
+impl Chain {
+    /// A chain in `epoch`, with the testnet boot contracts deployed and `accounts` funded.
+    pub fn new(epoch: StacksEpochId, clarity_version: ClarityVersion, accounts: &[Account]) -> Chain {
+        let mut chain = booted(epoch).clone();
+        chain.clarity_version = clarity_version;
+        for a in accounts {
+            chain.mint_stx(&PrincipalData::Standard(a.address.clone()), a.balance);
+        }
+        chain.accounts = accounts.to_vec();
+        chain.store.take_writes();
+        chain
+    }
+
+    /// The default chain: Clarity 2, epoch 2.4, the devnet accounts.
+    pub fn devnet() -> Chain {
+        Chain::new(StacksEpochId::Epoch24, ClarityVersion::Clarity2, &devnet_accounts())
+    }
+
+    pub fn account(&self, name: &str) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.name == name)
+    }
+
+    pub fn deployer(&self) -> StandardPrincipalData {
+        self.account("deployer")
+            .map(|a| a.address.clone())
+            .unwrap_or_else(|| parse_standard(DEVNET_ACCOUNTS[0].1))
+    }
+
+    pub fn advance_blocks(&mut self, count: u32) -> u32 {
+        self.burn.advance_chain_tip(count);
+        self.store.advance_chain_tip(count)
+    }
+
+    /// Run `f` in an `OwnedEnvironment` over this chain (free cost tracking).
+    pub fn with_env<R>(&mut self, f: impl FnOnce(&mut OwnedEnvironment) -> R) -> R {
+        let epoch = self.epoch;
+        let db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
+        let mut env = OwnedEnvironment::new_cost_limited(
+            false,
+            CHAIN_ID_TESTNET,
+            db,
+            LimitedCostTracker::new_free(),
+            epoch,
+        );
+        f(&mut env)
+    }
+
+    fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
+        let epoch = self.epoch;
+        let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
+        db.begin();
+        let mut snapshot = db.get_stx_balance_snapshot(who);
+        snapshot.credit(amount);
+        snapshot.save();
+        db.increment_ustx_liquid_supply(amount).expect("liquid supply");
+        db.commit();
+        let _ = epoch;
+    }
+}
+
+pub fn parse_standard(s: &str) -> StandardPrincipalData {
+    PrincipalData::parse_standard_principal(s).expect("valid built-in address")
+}
+
+pub fn devnet_accounts() -> Vec<Account> {
+    DEVNET_ACCOUNTS
+        .iter()
+        .map(|(name, addr)| Account {
+            name: name.to_string(),
+            address: parse_standard(addr),
+            balance: DEVNET_BALANCE,
+        })
+        .collect()
+}
+
+/// The boot contracts are deployed once per process and epoch, by the interpreter (the
+/// reference), then the chain is cloned: both runtimes start from the same bytes.
+fn booted(epoch: StacksEpochId) -> &'static Chain {
+    static BOOTED: OnceLock<std::sync::Mutex<BTreeMap<u32, &'static Chain>>> = OnceLock::new();
+    let cell = BOOTED.get_or_init(Default::default);
+    let mut map = cell.lock().unwrap();
+    let key = epoch as u32;
+    if let Some(c) = map.get(&key) {
+        return c;
+    }
+    let mut chain = Chain {
+        store: MemStore::new(),
+        burn: BurnDatastore::new(StacksConstants {
+            burn_start_height: 0,
+            pox_prepare_length: 0,
+            pox_reward_cycle_length: 0,
+            pox_rejection_fraction: 0,
+            epoch_21_start_height: 0,
+        }),
+        epoch,
+        clarity_version: ClarityVersion::Clarity2,
+        accounts: vec![],
+        wasm_contracts: BTreeMap::new(),
+    };
+    {
+        let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
+        db.begin();
+        db.set_clarity_epoch_version(epoch);
+        db.commit();
+    }
+    let boot = parse_standard(BOOT_TESTNET_ADDRESS);
+    for (name, code) in clarity_repl::repl::boot::STACKS_BOOT_CODE_TESTNET.iter() {
+        let (boot_epoch, version) = match *name {
+            "pox-3" => (StacksEpochId::Epoch24, ClarityVersion::Clarity2),
+            "pox-2" | "costs-3" => (StacksEpochId::Epoch21, ClarityVersion::Clarity2),
+            _ => (StacksEpochId::Epoch20, ClarityVersion::Clarity1),
+        };
+        if boot_epoch > epoch {
+            continue;
+        }
+        let id = QualifiedContractIdentifier::new(boot.clone(), (*name).into());
+        let out = crate::interp::deploy(&mut chain, &id, code, version);
+        if let Err(e) = out.result {
+            panic!("boot contract {name} failed to deploy: {e}");
+        }
+    }
+    chain.store.take_writes();
+    let leaked: &'static Chain = Box::leak(Box::new(chain));
+    map.insert(key, leaked);
+    leaked
+}
