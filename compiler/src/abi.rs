@@ -23,8 +23,23 @@
 //! memory: literals in data segments, computed values on a bump heap that is reset per call.
 
 use clarity::vm::types::signatures::CallableSubtype;
-use clarity::vm::types::{SequenceSubtype, StringSubtype, TypeSignature};
+use clarity::vm::types::{PrincipalData, SequenceSubtype, StringSubtype, TypeSignature};
 use walrus::ValType;
+
+/// A component of a value: a Wasm `i32` or `i64`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    I32,
+    I64,
+}
+
+/// The components of a value of type `ty`, in order.
+pub fn parts(ty: &TypeSignature) -> Vec<Part> {
+    flat(ty)
+        .into_iter()
+        .map(|v| if v == ValType::I64 { Part::I64 } else { Part::I32 })
+        .collect()
+}
 
 /// The Wasm components of a value of type `ty`, in order.
 pub fn flat(ty: &TypeSignature) -> Vec<ValType> {
@@ -129,4 +144,37 @@ pub fn normalize(ty: &TypeSignature) -> TypeSignature {
         TypeSignature::ListUnionType(_) => TypeSignature::PrincipalType,
         _ => ty.clone(),
     }
+}
+
+/// Memory form of a principal's payload: version, hash160, name length, name.
+pub fn principal_bytes(p: &PrincipalData) -> Vec<u8> {
+    let (issuer, name) = match p {
+        PrincipalData::Standard(s) => (s, None),
+        PrincipalData::Contract(c) => (&c.issuer, Some(c.name.as_str())),
+    };
+    let mut out = Vec::with_capacity(22 + name.map_or(0, |n| n.len()));
+    out.push(issuer.0);
+    out.extend_from_slice(&issuer.1);
+    match name {
+        Some(n) => {
+            out.push(n.len() as u8);
+            out.extend_from_slice(n.as_bytes());
+        }
+        None => out.push(0),
+    }
+    out
+}
+
+/// Memory form of a string-utf8's payload: one big-endian code point per character.
+pub fn utf8_to_memory(chars: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(chars.len() * 4);
+    for c in chars {
+        let cp = std::str::from_utf8(c)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .map(|c| c as u32)
+            .unwrap_or(0xFFFD);
+        out.extend_from_slice(&cp.to_be_bytes());
+    }
+    out
 }

@@ -12,9 +12,7 @@ use clarity::vm::analysis::ContractAnalysis;
 use clarity::vm::functions::define::DefineFunctions;
 use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::signatures::FunctionType;
-use clarity::vm::types::{
-    CharType, PrincipalData, SequenceData, SequenceSubtype, TypeSignature, Value,
-};
+use clarity::vm::types::{CharType, SequenceData, SequenceSubtype, TypeSignature, Value};
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{BinaryOp, IfElse, LoadKind, MemArg, StoreKind, Value as WValue};
 use walrus::{
@@ -398,7 +396,7 @@ impl<'a> Ctx<'a> {
                 Ok(())
             }
             (Value::Principal(p), _) => {
-                let bytes = principal_bytes(p);
+                let bytes = abi::principal_bytes(p);
                 let addr = self.static_bytes(&bytes);
                 b.i32_const(addr as i32).i32_const(bytes.len() as i32);
                 Ok(())
@@ -406,7 +404,7 @@ impl<'a> Ctx<'a> {
             (Value::Sequence(SequenceData::Buffer(d)), _) => self.emit_bytes(b, &d.data),
             (Value::Sequence(SequenceData::String(CharType::ASCII(d))), _) => self.emit_bytes(b, &d.data),
             (Value::Sequence(SequenceData::String(CharType::UTF8(d))), _) => {
-                let bytes = utf8_to_memory(&d.data);
+                let bytes = abi::utf8_to_memory(&d.data);
                 self.emit_bytes(b, &bytes)
             }
             (Value::Optional(o), T::OptionalType(inner)) => {
@@ -668,35 +666,6 @@ pub fn push_zeros(b: &mut Builder, ty: &TypeSignature) {
             _ => b.i32_const(0),
         };
     }
-}
-
-/// Memory form of a principal: version, hash160, name length, name.
-pub fn principal_bytes(p: &PrincipalData) -> Vec<u8> {
-    let (issuer, name) = match p {
-        PrincipalData::Standard(s) => (s, None),
-        PrincipalData::Contract(c) => (&c.issuer, Some(c.name.as_str())),
-    };
-    let mut out = Vec::with_capacity(22 + name.map_or(0, |n| n.len()));
-    out.push(issuer.0);
-    out.extend_from_slice(&issuer.1);
-    match name {
-        Some(n) => {
-            out.push(n.len() as u8);
-            out.extend_from_slice(n.as_bytes());
-        }
-        None => out.push(0),
-    }
-    out
-}
-
-/// Memory form of a string-utf8: one big-endian code point per character.
-pub fn utf8_to_memory(chars: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(chars.len() * 4);
-    for c in chars {
-        let cp = std::str::from_utf8(c).ok().and_then(|s| s.chars().next()).map(|c| c as u32).unwrap_or(0xFFFD);
-        out.extend_from_slice(&cp.to_be_bytes());
-    }
-    out
 }
 
 /// Byte ranges of the code section entries, in function index order (locals only).

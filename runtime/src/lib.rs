@@ -12,3 +12,37 @@ pub mod wasm;
 
 pub use chain::Chain;
 pub use outcome::{ErrorDesc, Outcome};
+
+/// Parse, analyze and compile a contract against `chain` (for `compile` and `check`).
+pub fn compile_source(
+    chain: &mut Chain,
+    id: &clarity::vm::types::QualifiedContractIdentifier,
+    source: &str,
+    version: clarity::vm::ClarityVersion,
+) -> Result<clarinet_wasm_compiler::Compiled, CompileFailure> {
+    let epoch = chain.epoch;
+    let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch).map_err(CompileFailure::Analysis)?;
+    clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(CompileFailure::Unsupported)
+}
+
+#[derive(Debug, Clone)]
+pub enum CompileFailure {
+    Analysis(analyze::AnalysisFailure),
+    Unsupported(clarinet_wasm_compiler::CompileError),
+}
+
+impl CompileFailure {
+    pub fn line_col(&self) -> (u32, u32) {
+        match self {
+            CompileFailure::Analysis(a) => a.line_col(),
+            CompileFailure::Unsupported(e) => (e.line, e.column),
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            CompileFailure::Analysis(a) => a.diagnostic.message.clone(),
+            CompileFailure::Unsupported(e) => e.message.clone(),
+        }
+    }
+}

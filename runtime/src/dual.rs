@@ -1,0 +1,311 @@
+//! The dual-run driver: the same steps on the interpreter and on Wasm, each runtime on its
+//! own copy of one starting chain, compared after every step in this order: result (value
+//! or error kind), events in order, state written, cost.
+
+use clarity::vm::analysis::AnalysisDatabase;
+use clarity::vm::representations::SymbolicExpressionType;
+use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
+use clarity::vm::{ClarityVersion, Value};
+
+use crate::chain::Chain;
+use crate::outcome::Outcome;
+use crate::wasm::exec::NotRun;
+use crate::{interp, wasm};
+
+/// The name of the transient contract a snippet is evaluated in.
+pub const SNIPPET_CONTRACT: &str = "repl-snippet";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Agree,
+    /// The first difference: which part, and both sides rendered.
+    Mismatch { part: &'static str, interpreter: String, wasm: String },
+    /// The Wasm path could not run this step (e.g. a word not supported yet).
+    WasmNotRun(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct StepReport {
+    pub step: String,
+    pub interpreter: Outcome,
+    pub wasm: Option<Outcome>,
+    pub verdict: Verdict,
+}
+
+impl StepReport {
+    pub fn agrees(&self) -> bool {
+        self.verdict == Verdict::Agree
+    }
+}
+
+/// Which runtimes a `Dual` runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Runtimes {
+    Interpreter,
+    Wasm,
+    Both,
+}
+
+pub struct Dual {
+    pub interp: Chain,
+    pub wasm: Chain,
+    pub runtimes: Runtimes,
+}
+
+pub fn render_result(o: &Outcome) -> String {
+    match &o.result {
+        Ok(None) => "ok (deployed)".to_string(),
+        Ok(Some(v)) => v.to_string(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+/// Compare two outcomes; the first difference wins.
+pub fn compare(i: &Outcome, w: &Outcome) -> Verdict {
+    let (ri, rw) = (render_result(i), render_result(w));
+    if ri != rw {
+        return Verdict::Mismatch { part: "result", interpreter: ri, wasm: rw };
+    }
+    let n = i.events.len().max(w.events.len());
+    for k in 0..n {
+        let (a, b) = (i.events.get(k), w.events.get(k));
+        if a != b {
+            return Verdict::Mismatch {
+                part: "events",
+                interpreter: a.map_or_else(|| format!("(no event #{k})"), |e| format!("#{k} {e}")),
+                wasm: b.map_or_else(|| format!("(no event #{k})"), |e| format!("#{k} {e}")),
+            };
+        }
+    }
+    let keys: std::collections::BTreeSet<_> = i.writes.keys().chain(w.writes.keys()).collect();
+    for k in keys {
+        let (a, b) = (i.writes.get(k), w.writes.get(k));
+        if a != b && !same_json(a, b) {
+            // Long values (contract metadata) are shown around their first difference.
+            let at = match (a, b) {
+                (Some(a), Some(b)) => a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count(),
+                _ => 0,
+            };
+            let show = |v: Option<&String>| match v {
+                Some(v) => format!("{k:?} = {}", window(v, at)),
+                None => format!("{k:?} not written"),
+            };
+            return Verdict::Mismatch { part: "state", interpreter: show(a), wasm: show(b) };
+        }
+    }
+    if let (Some(a), Some(b)) = (&i.cost, &w.cost) {
+        if a != b {
+            return Verdict::Mismatch { part: "cost", interpreter: a.to_string(), wasm: b.to_string() };
+        }
+    }
+    Verdict::Agree
+}
+
+/// Contract metadata is JSON of structures holding hash maps, whose order varies from
+/// one serialization to the next: compare such values as parsed JSON.
+fn same_json(a: Option<&String>, b: Option<&String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if a.starts_with('{') => {
+            match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// At most ~160 characters of `s` around byte `at`.
+fn window(s: &str, at: usize) -> String {
+    if s.len() <= 160 {
+        return s.to_string();
+    }
+    let mut start = at.saturating_sub(60);
+    while !s.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + 160).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}{}{} (at char {at} of {})", if start > 0 { "…" } else { "" }, &s[start..end], if end < s.len() { "…" } else { "" }, s.len())
+}
+
+impl Dual {
+    pub fn new(chain: Chain, runtimes: Runtimes) -> Dual {
+        Dual { interp: chain.clone(), wasm: chain, runtimes }
+    }
+
+    /// The chain of the reference runtime that ran (for lookups).
+    pub fn reference(&mut self) -> &mut Chain {
+        if self.runtimes == Runtimes::Wasm {
+            &mut self.wasm
+        } else {
+            &mut self.interp
+        }
+    }
+
+    fn run(
+        &mut self,
+        step: String,
+        on_interp: impl FnOnce(&mut Chain) -> Outcome,
+        on_wasm: impl FnOnce(&mut Chain) -> Result<Outcome, NotRun>,
+    ) -> StepReport {
+        let interpreter = if self.runtimes != Runtimes::Wasm { Some(on_interp(&mut self.interp)) } else { None };
+        let wasm = if self.runtimes != Runtimes::Interpreter { Some(on_wasm(&mut self.wasm)) } else { None };
+        match (interpreter, wasm) {
+            (Some(i), None) => StepReport { step, interpreter: i, wasm: None, verdict: Verdict::Agree },
+            (Some(i), Some(Ok(w))) => {
+                let verdict = compare(&i, &w);
+                StepReport { step, interpreter: i, wasm: Some(w), verdict }
+            }
+            (Some(i), Some(Err(e))) => StepReport { step, interpreter: i, wasm: None, verdict: Verdict::WasmNotRun(e.to_string()) },
+            (None, Some(Ok(w))) => StepReport { step, interpreter: w, wasm: None, verdict: Verdict::Agree },
+            (None, Some(Err(e))) => StepReport {
+                step,
+                interpreter: Outcome::error(format!("not run on Wasm: {e}")),
+                wasm: None,
+                verdict: Verdict::WasmNotRun(e.to_string()),
+            },
+            (None, None) => unreachable!("at least one runtime runs"),
+        }
+    }
+
+    pub fn deploy(&mut self, name: &str, source: &str, sender: &StandardPrincipalData, version: ClarityVersion) -> StepReport {
+        let id = QualifiedContractIdentifier::new(sender.clone(), name.into());
+        self.run(
+            format!("deploy {id}"),
+            |c| interp::deploy(c, &id, source, version),
+            |c| wasm::deploy(c, &id, source, version),
+        )
+    }
+
+    /// Call `function`: a read-only function is a read, anything else a transaction.
+    pub fn call(&mut self, contract: &QualifiedContractIdentifier, function: &str, args: &[Value], sender: &PrincipalData) -> StepReport {
+        let read_only = is_read_only(self.reference(), contract, function);
+        let shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let step = format!("({} {}{}{})", if read_only { "read" } else { "call" }, function, if shown.is_empty() { "" } else { " " }, shown.join(" "));
+        self.run(
+            step,
+            |c| interp::call(c, contract, function, args, sender, read_only),
+            |c| wasm::call(c, contract, function, args, sender, read_only),
+        )
+    }
+
+    /// Evaluate a snippet. A top-level `(contract-call? <contract> <fn> args...)` is a
+    /// direct call from `sender` (as in Clarinet's console): its arguments are evaluated,
+    /// then the function is called with contract-caller = tx-sender.
+    pub fn eval(&mut self, source: &str, sender: &PrincipalData) -> StepReport {
+        if let Some((contract, function, arg_sources)) = direct_call(source, sender) {
+            let mut args = vec![];
+            for a in &arg_sources {
+                match self.value_of(a, sender) {
+                    Ok(v) => args.push(v),
+                    Err(o) => return StepReport { step: source.to_string(), interpreter: o, wasm: None, verdict: Verdict::Agree },
+                }
+            }
+            let mut report = self.call(&contract, &function, &args, sender);
+            report.step = source.to_string();
+            return report;
+        }
+        let issuer = match sender {
+            PrincipalData::Standard(s) => s.clone(),
+            PrincipalData::Contract(c) => c.issuer.clone(),
+        };
+        let id = QualifiedContractIdentifier::new(issuer, SNIPPET_CONTRACT.into());
+        self.run(
+            source.to_string(),
+            |c| interp::snippet(c, &id, source, sender),
+            |c| wasm::snippet(c, &id, source, sender),
+        )
+    }
+
+    /// The value of a closed expression (an argument), computed by the reference on a
+    /// scratch copy of the chain.
+    pub fn value_of(&mut self, source: &str, sender: &PrincipalData) -> Result<Value, Outcome> {
+        let mut scratch = self.reference().clone();
+        let issuer = match sender {
+            PrincipalData::Standard(s) => s.clone(),
+            PrincipalData::Contract(c) => c.issuer.clone(),
+        };
+        let id = QualifiedContractIdentifier::new(issuer, SNIPPET_CONTRACT.into());
+        let out = interp::snippet(&mut scratch, &id, source, sender);
+        match &out.result {
+            Ok(Some(v)) => Ok(v.clone()),
+            _ => Err(out),
+        }
+    }
+
+    pub fn advance_blocks(&mut self, n: u32) {
+        self.interp.advance_blocks(n);
+        self.wasm.advance_blocks(n);
+    }
+}
+
+/// Whether `function` of `contract` is read-only, from the stored analysis.
+pub fn is_read_only(chain: &mut Chain, contract: &QualifiedContractIdentifier, function: &str) -> bool {
+    let epoch = chain.epoch;
+    let mut db = AnalysisDatabase::new(&mut chain.store);
+    db.begin();
+    let r = db
+        .load_contract(contract, &epoch)
+        .map(|a| a.read_only_function_types.contains_key(function))
+        .unwrap_or(false);
+    db.roll_back();
+    r
+}
+
+/// `(contract-call? <literal contract> <name> args...)` → (contract, function, arg sources).
+fn direct_call(source: &str, sender: &PrincipalData) -> Option<(QualifiedContractIdentifier, String, Vec<String>)> {
+    let issuer = match sender {
+        PrincipalData::Standard(s) => s.clone(),
+        PrincipalData::Contract(c) => c.issuer.clone(),
+    };
+    let id = QualifiedContractIdentifier::new(issuer, SNIPPET_CONTRACT.into());
+    let ast = clarity::vm::ast::build_ast_with_rules(
+        &id,
+        source,
+        &mut (),
+        ClarityVersion::Clarity2,
+        clarity::types::StacksEpochId::Epoch24,
+        clarity::vm::ast::ASTRules::PrecheckSize,
+    )
+    .ok()?;
+    let [expr] = ast.expressions.as_slice() else { return None };
+    let items = expr.match_list()?;
+    if items.len() < 3 || items[0].match_atom()?.as_str() != "contract-call?" {
+        return None;
+    }
+    let contract = match &items[1].expr {
+        SymbolicExpressionType::LiteralValue(Value::Principal(PrincipalData::Contract(c))) => c.clone(),
+        _ => return None,
+    };
+    let function = items[2].match_atom()?.to_string();
+    let lines: Vec<&str> = source.lines().collect();
+    let mut args = vec![];
+    for a in &items[3..] {
+        args.push(slice_span(&lines, &a.span)?);
+    }
+    Some((contract, function, args))
+}
+
+/// The source text of a span (1-based, inclusive columns).
+fn slice_span(lines: &[&str], span: &clarity::vm::representations::Span) -> Option<String> {
+    let (sl, sc, el, ec) = (span.start_line as usize, span.start_column as usize, span.end_line as usize, span.end_column as usize);
+    if sl == 0 || el == 0 {
+        return None;
+    }
+    if sl == el {
+        let line = lines.get(sl - 1)?;
+        return line.get(sc - 1..ec).map(str::to_string);
+    }
+    let mut out = String::new();
+    out.push_str(lines.get(sl - 1)?.get(sc - 1..)?);
+    for l in sl..el - 1 {
+        out.push('\n');
+        out.push_str(lines.get(l)?);
+    }
+    out.push('\n');
+    out.push_str(lines.get(el - 1)?.get(..ec)?);
+    Some(out)
+}

@@ -1,0 +1,81 @@
+//! Host functions, one file per family; `define` registers them all under the names of
+//! `clarinet_wasm_compiler::host::IMPORTS`.
+
+mod arithmetic;
+mod context;
+mod data;
+mod values;
+
+use clarity::vm::contexts::Environment;
+use clarity::vm::errors::Error as ClarityError;
+use clarity::vm::types::TypeSignature;
+use clarity::vm::Value;
+use wasmtime::{Caller, Linker};
+
+use super::{HostError, HostState};
+
+pub type HostResult<T> = wasmtime::Result<T>;
+
+pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    arithmetic::define(l)?;
+    context::define(l)?;
+    data::define(l)?;
+    values::define(l)?;
+    Ok(())
+}
+
+/// Raise a clarity error out of Wasm.
+pub fn raise<T>(e: impl Into<ClarityError>) -> HostResult<T> {
+    Err(wasmtime::Error::new(HostError(e.into())))
+}
+
+/// The Environment of the call in progress.
+pub fn env<'a>(caller: &Caller<'_, HostState>) -> HostResult<&'a mut Environment<'static, 'static, 'static>> {
+    let p = caller.data().env;
+    if p.is_null() {
+        return raise(super::internal("host function called outside a call"));
+    }
+    // SAFETY: set by `Instance::call` for exactly the duration of the Wasm call.
+    Ok(unsafe { &mut *p })
+}
+
+pub fn type_of(caller: &Caller<'_, HostState>, id: i32) -> HostResult<TypeSignature> {
+    match caller.data().meta.types.get(id as usize) {
+        Some(t) => Ok(t.clone()),
+        None => raise(super::internal(format!("bad type id {id}"))),
+    }
+}
+
+pub fn name_of(caller: &Caller<'_, HostState>, id: i32) -> HostResult<String> {
+    match caller.data().meta.names.get(id as usize) {
+        Some(t) => Ok(t.clone()),
+        None => raise(super::internal(format!("bad name id {id}"))),
+    }
+}
+
+/// Decode the value of type `ty` at `at` in the caller's memory.
+pub fn read(caller: &Caller<'_, HostState>, ty: &TypeSignature, at: i32) -> HostResult<Value> {
+    let mem = caller.data().memory.expect("memory");
+    match super::values::read_value(mem.data(caller), ty, at as u32 as usize) {
+        Ok(v) => Ok(v),
+        Err(e) => raise(super::internal(e)),
+    }
+}
+
+/// Encode `v` of type `ty` at `at` in the caller's memory (payload on its heap).
+pub fn write(caller: &mut Caller<'_, HostState>, ty: &TypeSignature, at: i32, v: &Value) -> HostResult<()> {
+    super::write_at(caller, ty, at as u32 as usize, v).or_else(raise)
+}
+
+/// Place a sequence payload on the heap; returns (offset, length).
+pub fn write_payload(caller: &mut Caller<'_, HostState>, bytes: &[u8]) -> HostResult<(i32, i32)> {
+    let at = super::alloc(caller, bytes.len()).or_else(raise)?;
+    let mem = caller.data().memory.expect("memory");
+    mem.data_mut(&mut *caller)[at..at + bytes.len()].copy_from_slice(bytes);
+    Ok((at as i32, bytes.len() as i32))
+}
+
+/// Map a clarity result into a host result.
+pub fn check<T>(r: Result<T, ClarityError>) -> HostResult<T> {
+    r.or_else(raise)
+}

@@ -1,0 +1,195 @@
+//! The Wasm runtime: compiled contracts on wasmtime, with host functions that act on
+//! clarity-vm's `Environment` exactly where the interpreter would.
+//!
+//! One `Engine` and one `Linker` per process. A compiled module is kept per content hash
+//! (no recompiling or re-validating on a repeated call) as an `InstancePre`; a call makes
+//! a fresh `Store` and instance from it (cheap: no compilation, no linking).
+
+pub mod exec;
+mod host;
+pub mod values;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use clarinet_wasm_compiler::{host as abi_host, Compiled, Metadata};
+use clarity::vm::contexts::Environment;
+use clarity::vm::errors::Error as ClarityError;
+use clarity::vm::types::TypeSignature;
+use clarity::vm::Value;
+use wasmtime::{Engine, Global, InstancePre, Linker, Memory, Store, Val};
+
+pub use exec::{call, deploy, snippet};
+
+/// A contract compiled and loaded on wasmtime.
+pub struct LoadedContract {
+    pub compiled: Compiled,
+    pub meta: Arc<Metadata>,
+    pre: InstancePre<HostState>,
+}
+
+impl LoadedContract {
+    pub fn wasm(&self) -> &[u8] {
+        &self.compiled.wasm
+    }
+}
+
+/// What a store carries for the host functions. `env` points at the `Environment` of the
+/// call in progress: it is set just before entering Wasm and cleared right after, so the
+/// host functions only ever see it while the Environment is alive.
+pub struct HostState {
+    env: *mut Environment<'static, 'static, 'static>,
+    meta: Arc<Metadata>,
+    memory: Option<Memory>,
+    heap: Option<Global>,
+}
+
+/// An error raised by a host function; the trap carries it out of Wasm.
+#[derive(Debug)]
+pub struct HostError(pub ClarityError);
+
+impl std::fmt::Display for HostError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::error::Error for HostError {}
+
+// The raw pointer is only dereferenced on the thread running the call.
+unsafe impl Send for HostState {}
+
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let mut config = wasmtime::Config::new();
+        config.wasm_multi_value(true);
+        Engine::new(&config).expect("wasmtime engine")
+    })
+}
+
+fn linker() -> &'static Linker<HostState> {
+    static LINKER: OnceLock<Linker<HostState>> = OnceLock::new();
+    LINKER.get_or_init(|| {
+        let mut l = Linker::new(engine());
+        host::define(&mut l).expect("host functions");
+        l
+    })
+}
+
+/// Load a compiled contract, reusing the wasmtime module if the same bytes were seen.
+pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
+    static CACHE: OnceLock<Mutex<HashMap<[u8; 32], InstancePre<HostState>>>> = OnceLock::new();
+    let key = clarity::util::hash::Sha512Trunc256Sum::from_data(&compiled.wasm).0;
+    let cache = CACHE.get_or_init(Default::default);
+    let pre = {
+        let mut map = cache.lock().unwrap();
+        match map.get(&key) {
+            Some(pre) => pre.clone(),
+            None => {
+                let module = wasmtime::Module::new(engine(), &compiled.wasm).map_err(|e| format!("invalid module: {e:#}"))?;
+                let pre = linker().instantiate_pre(&module).map_err(|e| format!("link: {e:#}"))?;
+                map.insert(key, pre.clone());
+                pre
+            }
+        }
+    };
+    let meta = Arc::new(compiled.meta.clone());
+    Ok(LoadedContract { compiled, meta, pre })
+}
+
+/// A live instance of a contract for the duration of one transaction step.
+pub struct Instance {
+    store: Store<HostState>,
+    instance: wasmtime::Instance,
+    meta: Arc<Metadata>,
+}
+
+impl Instance {
+    pub fn new(contract: &LoadedContract) -> Result<Instance, ClarityError> {
+        let mut store = Store::new(
+            engine(),
+            HostState { env: std::ptr::null_mut(), meta: contract.meta.clone(), memory: None, heap: None },
+        );
+        let instance = contract.pre.instantiate(&mut store).map_err(|e| internal(format!("instantiate: {e:#}")))?;
+        let memory = instance.get_memory(&mut store, abi_host::MEMORY_EXPORT);
+        let heap = instance.get_global(&mut store, abi_host::HEAP_EXPORT);
+        store.data_mut().memory = memory;
+        store.data_mut().heap = heap;
+        Ok(Instance { store, instance, meta: contract.meta.clone() })
+    }
+
+    /// Write a constant's value into its slot (constants are computed once, at deployment).
+    pub fn set_constant(&mut self, slot: usize, value: &Value) -> Result<(), ClarityError> {
+        let c = self.meta.constants[slot].clone();
+        write_at(&mut self.store, &c.ty, c.address as usize, value)
+    }
+
+    /// Call export `name` with `args` (typed `arg_types`), returning a value of type `ret`.
+    pub fn call(
+        &mut self,
+        env: &mut Environment,
+        name: &str,
+        args: &[Value],
+        arg_types: &[TypeSignature],
+        ret: &TypeSignature,
+    ) -> Result<Value, ClarityError> {
+        let func = self
+            .instance
+            .get_func(&mut self.store, name)
+            .ok_or_else(|| internal(format!("no export {name}")))?;
+        let mut params = vec![];
+        for (a, t) in args.iter().zip(arg_types) {
+            let size = clarinet_wasm_compiler::abi::size(t) as usize;
+            let at = alloc(&mut self.store, size + values::payload_size(a, t))?;
+            write_at(&mut self.store, t, at, a)?;
+            let mem = self.store.data().memory.unwrap();
+            params.extend(values::read_flat(mem.data(&self.store), t, at));
+        }
+        let mut results = values::result_slots(ret);
+        // SAFETY: the pointer is cleared before `env` goes out of scope; see HostState.
+        self.store.data_mut().env = env as *mut Environment as *mut Environment<'static, 'static, 'static>;
+        let outcome = func.call(&mut self.store, &params, &mut results);
+        self.store.data_mut().env = std::ptr::null_mut();
+        if let Err(e) = outcome {
+            return Err(match e.downcast::<HostError>() {
+                Ok(HostError(err)) => err,
+                Err(e) => internal(format!("wasm trap: {e:#}")),
+            });
+        }
+        let at = alloc(&mut self.store, clarinet_wasm_compiler::abi::size(ret) as usize)?;
+        let mem = self.store.data().memory.unwrap();
+        values::write_flat(mem.data_mut(&mut self.store), at, &results);
+        values::read_value(mem.data(&self.store), ret, at).map_err(internal)
+    }
+}
+
+pub fn internal(msg: impl Into<String>) -> ClarityError {
+    ClarityError::Interpreter(clarity::vm::errors::InterpreterError::InterpreterError(msg.into()))
+}
+
+/// Bump the module's heap by `size` bytes, growing memory as needed; returns the address.
+fn alloc(store: &mut impl wasmtime::AsContextMut<Data = HostState>, size: usize) -> Result<usize, ClarityError> {
+    let mut ctx = store.as_context_mut();
+    let heap = ctx.data().heap.ok_or_else(|| internal("module has no heap"))?;
+    let memory = ctx.data().memory.ok_or_else(|| internal("module has no memory"))?;
+    let at = heap.get(&mut ctx).i32().unwrap_or(0) as u32 as usize;
+    let end = at + size;
+    let have = memory.data_size(&ctx);
+    if end > have {
+        let pages = (end - have).div_ceil(65536) as u64;
+        memory.grow(&mut ctx, pages).map_err(|e| internal(format!("memory: {e}")))?;
+    }
+    heap.set(&mut ctx, Val::I32(end as i32)).map_err(|e| internal(format!("heap: {e}")))?;
+    Ok(at)
+}
+
+/// Encode `value` at `at`, its payload on the heap.
+fn write_at(store: &mut impl wasmtime::AsContextMut<Data = HostState>, ty: &TypeSignature, at: usize, value: &Value) -> Result<(), ClarityError> {
+    let payload = values::payload_size(value, ty);
+    let start = alloc(store, payload)?;
+    let mut ctx = store.as_context_mut();
+    let memory = ctx.data().memory.unwrap();
+    let mut heap = start;
+    values::write_value(memory.data_mut(&mut ctx), &mut heap, ty, at, value).map_err(internal)
+}
