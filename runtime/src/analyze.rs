@@ -6,6 +6,7 @@ use clarity::vm::analysis::{run_analysis, AnalysisDatabase, ContractAnalysis};
 use clarity::vm::ast::{build_ast_with_rules, ASTRules, ContractAST};
 use clarity::vm::costs::LimitedCostTracker;
 use clarity::vm::diagnostic::Diagnostic;
+use clarity::vm::representations::Span;
 use clarity::vm::types::QualifiedContractIdentifier;
 use clarity::vm::ClarityVersion;
 
@@ -46,8 +47,16 @@ pub fn analyze(
     version: ClarityVersion,
     epoch: StacksEpochId,
 ) -> Result<Analyzed, AnalysisFailure> {
-    let mut ast = build_ast_with_rules(id, source, &mut (), version, epoch, ASTRules::PrecheckSize)
-        .map_err(|e| AnalysisFailure { stage: "parse", diagnostic: e.diagnostic })?;
+    let mut ast = build_ast_with_rules(id, source, &mut (), version, epoch, ASTRules::PrecheckSize).map_err(|e| {
+        let mut diagnostic = e.diagnostic;
+        if diagnostic.spans.iter().all(|s| s.start_line == 0) {
+            // Some parse errors (an unclosed list) come without a position: point at the
+            // list left open, or at the end of the source.
+            let (line, column) = unclosed_paren(source).unwrap_or_else(|| end_of(source));
+            diagnostic.spans = vec![Span { start_line: line, start_column: column, end_line: line, end_column: column }];
+        }
+        AnalysisFailure { stage: "parse", diagnostic }
+    })?;
     let mut db = AnalysisDatabase::new(store);
     let analysis = run_analysis(
         id,
@@ -71,4 +80,52 @@ pub fn save_analysis(
     let mut db = AnalysisDatabase::new(store);
     db.execute(|db| db.insert_contract(id, analysis))
         .expect("analysis saved");
+}
+
+/// Line and column of the first `(` or `{` never closed (strings and comments skipped).
+fn unclosed_paren(source: &str) -> Option<(u32, u32)> {
+    let mut stack = vec![];
+    let (mut line, mut col) = (1u32, 0u32);
+    let mut chars = source.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+            continue;
+        }
+        if in_string {
+            if c == '\\' {
+                chars.next();
+                col += 1;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            ';' => {
+                while let Some(&n) = chars.peek() {
+                    if n == '\n' {
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            '(' | '{' => stack.push((line, col)),
+            ')' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.first().copied()
+}
+
+fn end_of(source: &str) -> (u32, u32) {
+    let lines = source.lines().count().max(1) as u32;
+    let last = source.lines().last().map_or(0, |l| l.chars().count()) as u32;
+    (lines, last + 1)
 }

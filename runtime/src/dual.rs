@@ -107,11 +107,33 @@ fn same_json(a: Option<&String>, b: Option<&String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) if a.starts_with('{') => {
             match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
-                (Ok(x), Ok(y)) => x == y,
+                (Ok(mut x), Ok(mut y)) => {
+                    sort_sets(&mut x);
+                    sort_sets(&mut y);
+                    x == y
+                }
                 _ => false,
             }
         }
         _ => false,
+    }
+}
+
+/// Hash sets serialize as arrays in arbitrary order; sort the ones a contract holds.
+fn sort_sets(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if k == "persisted_names" || k == "implemented_traits" {
+                    if let serde_json::Value::Array(a) = x {
+                        a.sort_by_key(|e| e.to_string());
+                    }
+                }
+                sort_sets(x);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(sort_sets),
+        _ => {}
     }
 }
 
