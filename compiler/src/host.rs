@@ -42,6 +42,9 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("map-set", &[I32, I32, I32, I32, I32], &[I32]),
     ("map-insert", &[I32, I32, I32, I32, I32], &[I32]),
     ("map-delete", &[I32, I32, I32], &[I32]),
+    // Static `contract-call?`: (callee principal offset, length, function name id,
+    // address of n (type id, address) argument pairs, n, result type id, result address).
+    ("contract-call", &[I32, I32, I32, I32, I32, I32, I32], &[]),
     // Chain and transaction context.
     ("tx-sender", &[], &[I32, I32]),
     ("contract-caller", &[], &[I32, I32]),

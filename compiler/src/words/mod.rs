@@ -3,6 +3,7 @@
 mod arithmetic;
 mod boolean;
 mod chain;
+mod calls;
 mod compare;
 mod control;
 mod data;
@@ -43,6 +44,7 @@ pub fn emit_word(
         "tuple" | "get" | "merge" => tuples::emit(ctx, b, name, args, e, want),
         "list" | "len" => sequences::emit(ctx, b, name, args, e, want),
         "print" => print::emit(ctx, b, args, e, want),
+        "contract-call?" => calls::emit_contract_call(ctx, b, args, e, want),
         _ => Err(unsupported(e, name)),
     }
 }

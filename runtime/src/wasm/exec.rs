@@ -18,7 +18,7 @@ use clarinet_wasm_compiler::{CompileError, TopLevel};
 
 use super::{internal, load, Instance, LoadedContract};
 use crate::analyze::{analyze, save_analysis, Analyzed};
-use crate::chain::Chain;
+use crate::chain::{Chain, WasmContracts};
 use crate::outcome::{describe_event, ErrorDesc, Outcome};
 
 type Result<T> = std::result::Result<T, ClarityError>;
@@ -62,9 +62,10 @@ pub fn deploy(
     };
     let loaded = compile_and_load(&analyzed)?;
     let sender: PrincipalData = id.issuer.clone().into();
+    let contracts = Arc::new(chain.wasm_contracts.clone());
     let res = chain.with_env(|env| {
         env.execute_in_env(sender, None, Some(ContractContext::new(QualifiedContractIdentifier::transient(), version)), |exec| {
-            initialize_contract(exec, id, version, &analyzed.ast.expressions, source, &loaded)
+            initialize_contract(exec, id, version, &analyzed.ast.expressions, source, &loaded, &contracts)
         })
     });
     Ok(match res {
@@ -86,14 +87,13 @@ pub fn call(
     read_only: bool,
 ) -> std::result::Result<Outcome, NotRun> {
     chain.store.take_writes();
-    let loaded = chain
-        .wasm_contracts
-        .get(contract)
-        .cloned()
-        .ok_or_else(|| NotRun::NotCompiled(contract.to_string()))?;
+    if !chain.wasm_contracts.contains_key(contract) {
+        return Err(NotRun::NotCompiled(contract.to_string()));
+    }
+    let contracts = Arc::new(chain.wasm_contracts.clone());
     let res = chain.with_env(|env| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
-            execute_contract(exec, contract, function, args, read_only, &loaded)
+            execute_contract(exec, contract, function, args, read_only, &contracts)
         })
     });
     Ok(finish(chain, res.map(|(v, _, events)| (Some(v), events))))
@@ -114,9 +114,10 @@ pub fn snippet(
     };
     let loaded = compile_and_load(&analyzed)?;
     let context = ContractContext::new(id.clone(), version);
+    let contracts = Arc::new(chain.wasm_contracts.clone());
     let res = chain.with_env(|env| {
         env.execute_in_env(sender.clone(), None, Some(context), |exec| {
-            let mut inst = Instance::new(&loaded)?;
+            let mut inst = Instance::new(&loaded, &contracts)?;
             let mut last = Value::none();
             for top in &loaded.meta.top_level {
                 if let TopLevel::Expr { export, ty } = top {
@@ -159,6 +160,7 @@ fn initialize_contract(
     expressions: &[SymbolicExpression],
     source: &str,
     loaded: &LoadedContract,
+    contracts: &Arc<WasmContracts>,
 ) -> Result<()> {
     exec.global_context.begin();
     let result = (|| {
@@ -171,7 +173,7 @@ fn initialize_contract(
         exec.add_memory(memory_use)?;
         let mut contract_context = ContractContext::new(id.clone(), version);
         let sponsor = exec.sponsor.clone();
-        let result = eval_all(expressions, &mut contract_context, exec.global_context, sponsor, loaded);
+        let result = eval_all(expressions, &mut contract_context, exec.global_context, sponsor, loaded, contracts);
         exec.drop_memory(memory_use);
         result.map(|()| Contract { contract_context })
     })();
@@ -198,9 +200,10 @@ fn eval_all(
     global_context: &mut GlobalContext,
     sponsor: Option<PrincipalData>,
     loaded: &LoadedContract,
+    contracts: &Arc<WasmContracts>,
 ) -> Result<()> {
     let publisher: PrincipalData = contract_context.contract_identifier.issuer.clone().into();
-    let mut inst = Instance::new(loaded)?;
+    let mut inst = Instance::new(loaded, contracts)?;
     let mut total_memory_use = 0;
     let meta = loaded.meta.clone();
     let result = (|| {
@@ -294,15 +297,20 @@ fn apply_define(define: DefineResult, contract_context: &mut ContractContext, gl
     Ok(())
 }
 
-/// `Environment::inner_execute_contract` for a contract deployed on the Wasm path.
-fn execute_contract(
+/// `Environment::inner_execute_contract` for a contract deployed on the Wasm path. A
+/// contract not compiled (a boot contract, say) runs on the interpreter instead.
+pub(crate) fn execute_contract(
     exec: &mut Environment,
     contract_id: &QualifiedContractIdentifier,
     tx_name: &str,
     args: &[Value],
     read_only: bool,
-    loaded: &LoadedContract,
+    contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
+    let Some(loaded) = contracts.get(contract_id) else {
+        let args: Vec<SymbolicExpression> = args.iter().cloned().map(SymbolicExpression::atom_value).collect();
+        return exec.execute_contract(contract_id, tx_name, &args, read_only);
+    };
     let contract_size = exec.global_context.database.get_contract_size(contract_id)?;
     runtime_cost(ClarityCostFunction::LoadContract, exec, contract_size)?;
     exec.global_context.add_memory(contract_size)?;
@@ -322,7 +330,7 @@ fn execute_contract(
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
         exec.call_stack.insert(&func_identifier, true);
-        let res = execute_function_as_transaction(exec, &func, tx_name, args, &contract.contract_context, loaded);
+        let res = execute_function_as_transaction(exec, &func, tx_name, args, &contract.contract_context, loaded, contracts);
         exec.call_stack.remove(&func_identifier, true)?;
         res
     })();
@@ -337,6 +345,7 @@ fn execute_function_as_transaction(
     args: &[Value],
     contract_context: &ContractContext,
     loaded: &LoadedContract,
+    contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
     let make_read_only = function.is_read_only();
     if make_read_only {
@@ -353,7 +362,7 @@ fn execute_function_as_transaction(
             exec.caller.clone(),
             exec.sponsor.clone(),
         );
-        execute_apply(&mut nested, function, name, args, loaded)
+        execute_apply(&mut nested, function, name, args, loaded, contracts)
     };
     if make_read_only {
         exec.global_context.roll_back();
@@ -370,6 +379,7 @@ fn execute_apply(
     name: &str,
     args: &[Value],
     loaded: &LoadedContract,
+    contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
     let arg_types = function.get_arg_types();
     runtime_cost(ClarityCostFunction::UserFunctionApplication, env, arg_types.len())?;
@@ -386,7 +396,7 @@ fn execute_apply(
     }
     let meta = loaded.meta.function(name).ok_or_else(|| internal(format!("no compiled function {name}")))?;
     let types: Vec<TypeSignature> = meta.args.iter().map(|(_, t)| t.clone()).collect();
-    let mut inst = Instance::new(loaded)?;
+    let mut inst = Instance::new(loaded, contracts)?;
     for (slot, c) in loaded.meta.constants.iter().enumerate() {
         let v = env
             .contract_context

@@ -40,6 +40,8 @@ impl LoadedContract {
 pub struct HostState {
     env: *mut Environment<'static, 'static, 'static>,
     meta: Arc<Metadata>,
+    /// The contracts deployed on the Wasm path, for `contract-call?`.
+    contracts: Arc<crate::chain::WasmContracts>,
     memory: Option<Memory>,
     heap: Option<Global>,
 }
@@ -106,10 +108,16 @@ pub struct Instance {
 }
 
 impl Instance {
-    pub fn new(contract: &LoadedContract) -> Result<Instance, ClarityError> {
+    pub fn new(contract: &LoadedContract, contracts: &Arc<crate::chain::WasmContracts>) -> Result<Instance, ClarityError> {
         let mut store = Store::new(
             engine(),
-            HostState { env: std::ptr::null_mut(), meta: contract.meta.clone(), memory: None, heap: None },
+            HostState {
+                env: std::ptr::null_mut(),
+                meta: contract.meta.clone(),
+                contracts: contracts.clone(),
+                memory: None,
+                heap: None,
+            },
         );
         let instance = contract.pre.instantiate(&mut store).map_err(|e| internal(format!("instantiate: {e:#}")))?;
         let memory = instance.get_memory(&mut store, abi_host::MEMORY_EXPORT);

@@ -115,7 +115,7 @@ pub fn list_value(items: Vec<Value>) -> Value {
     })
 }
 
-fn decode_principal(b: &[u8]) -> Result<PrincipalData, String> {
+pub fn decode_principal(b: &[u8]) -> Result<PrincipalData, String> {
     if b.len() < 22 {
         return Err("short principal".into());
     }

@@ -2,6 +2,7 @@
 //! `clarinet_wasm_compiler::host::IMPORTS`.
 
 mod arithmetic;
+mod calls;
 mod context;
 mod data;
 mod values;
@@ -18,6 +19,7 @@ pub type HostResult<T> = wasmtime::Result<T>;
 
 pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     arithmetic::define(l)?;
+    calls::define(l)?;
     context::define(l)?;
     data::define(l)?;
     values::define(l)?;

@@ -1,0 +1,58 @@
+//! `contract-call?` (static): the interpreter's `special_contract_call`, with the callee
+//! run on its own module (or on the interpreter when it is not compiled).
+
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
+use clarity::vm::costs::{runtime_cost, CostTracker};
+use clarity::vm::errors::Error as ClarityError;
+use clarity::vm::types::PrincipalData;
+use clarity::vm::Value;
+use wasmtime::{Caller, Linker};
+
+use super::{check, env, name_of, raise, read, type_of, write, HostResult};
+use crate::wasm::{exec, internal, values, HostState};
+
+const M: &str = clarinet_wasm_compiler::host::MODULE;
+
+pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    l.func_wrap(
+        M,
+        "contract-call",
+        |mut c: Caller<'_, HostState>, cp: i32, cl: i32, name: i32, args_at: i32, n: i32, rt: i32, dest: i32| -> HostResult<()> {
+            let mem = c.data().memory.expect("memory").data(&c);
+            let callee_bytes = mem.get(cp as usize..(cp + cl) as usize).ok_or_else(|| wasmtime::Error::new(crate::wasm::HostError(internal("callee outside memory"))))?;
+            let callee = match values::decode_principal(callee_bytes) {
+                Ok(PrincipalData::Contract(id)) => id,
+                _ => return raise(internal("contract-call? target is not a contract principal")),
+            };
+            let pairs: Vec<(i32, i32)> = (0..n as usize)
+                .map(|i| {
+                    let at = args_at as usize + 8 * i;
+                    let rd = |o: usize| i32::from_le_bytes(mem[o..o + 4].try_into().unwrap());
+                    (rd(at), rd(at + 4))
+                })
+                .collect();
+            let function = name_of(&c, name)?;
+            let mut args: Vec<Value> = vec![];
+            for (tid, at) in pairs {
+                let ty = type_of(&c, tid)?;
+                args.push(read(&c, &ty, at)?);
+            }
+            let e = env(&c)?;
+            check(runtime_cost(ClarityCostFunction::ContractCall, e, 0).map_err(ClarityError::from))?;
+            let sizes: Vec<u64> = args.iter().map(|a| a.size() as u64).collect();
+            let contracts = c.data().contracts.clone();
+            let caller_principal: PrincipalData = e.contract_context.contract_identifier.clone().into();
+            let mut nested = e.nest_with_caller(caller_principal);
+            let short_circuit = check(nested.short_circuit_contract_call(&callee, &function.as_str().into(), &sizes).map_err(ClarityError::from))?;
+            let result = if short_circuit {
+                nested.run_free(|free| exec::execute_contract(free, &callee, &function, &args, false, &contracts))
+            } else {
+                exec::execute_contract(&mut nested, &callee, &function, &args, false, &contracts)
+            };
+            let v = check(result)?;
+            let ty = type_of(&c, rt)?;
+            write(&mut c, &ty, dest, &v)
+        },
+    )?;
+    Ok(())
+}
