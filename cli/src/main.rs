@@ -1,10 +1,14 @@
 //! `clarinet-wasm`: the command line. Each subcommand lives in its own file; this one only
 //! parses arguments and dispatches.
 
+mod check;
 mod common;
 mod compile;
+mod diagnostics;
+mod project_args;
 mod report;
 mod run;
+mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,19 +37,31 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile a contract to a Wasm module (or its text form).
+    /// Compile a contract, or every contract of the project, to Wasm (or its text form).
     Compile {
-        /// The contract (its file stem is the contract name).
-        file: PathBuf,
-        /// Where to write the module [default: FILE with .wasm, or .wat with --wat].
+        /// A single contract (its file stem is the contract name); without it, the project.
+        file: Option<PathBuf>,
+        /// With FILE: where to write the module [default: FILE with .wasm, or .wat with --wat].
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// For a project: the directory to write one module per contract into.
+        #[arg(long, value_name = "DIR", default_value = "target/wasm")]
+        out_dir: PathBuf,
         /// Write the WebAssembly text format instead of the binary.
         #[arg(long)]
         wat: bool,
         #[command(flatten)]
         chain: common::ChainArgs,
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
     },
+    /// Parse, analyze and compile every contract of the project; report diagnostics.
+    Check {
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
+    },
+    /// Run the project's Clarity unit tests (tests/**/*_test.clar, *.test.clar).
+    Test(test::TestArgs),
     /// Deploy contracts and run calls on the interpreter, on Wasm, or on both and compare.
     Run {
         /// Contracts to deploy, in order (contract name = file stem).
@@ -74,7 +90,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Compile { file, out, wat, chain } => compile::run(&file, out.as_deref(), wat, &chain),
+        Command::Compile { file: Some(file), out, wat, chain, .. } => compile::run(&file, out.as_deref(), wat, &chain),
+        Command::Compile { file: None, out_dir, wat, manifest, .. } => compile::run_project(&manifest, &out_dir, wat),
+        Command::Check { manifest } => check::run(&manifest),
+        Command::Test(args) => test::run(&args),
         Command::Run { files, runtime, calls, evals, sender, chain, format } => {
             run::run(&files, runtime, &calls, &evals, sender.as_deref(), &chain, format)
         }

@@ -3,7 +3,7 @@
 //! contracts deployed on the Wasm path. `Clone` gives each runtime (or each test) its copy.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use clarity::types::StacksEpochId;
 use clarity::vm::contexts::OwnedEnvironment;
@@ -51,6 +51,49 @@ pub struct Chain {
     pub clarity_version: ClarityVersion,
     pub accounts: Vec<Account>,
     pub wasm_contracts: WasmContracts,
+    /// Track costs on the interpreter path (against the mainnet block limit).
+    pub metering: bool,
+    /// Count the lines the interpreter evaluates.
+    pub coverage: Option<Arc<Mutex<Coverage>>>,
+}
+
+/// Lines evaluated, per contract: the interpreter's `EvalHook` view.
+#[derive(Default, Debug)]
+pub struct Coverage {
+    pub lines: BTreeMap<QualifiedContractIdentifier, BTreeMap<u32, u64>>,
+}
+
+struct CoverageHook(Arc<Mutex<Coverage>>);
+
+impl clarity::vm::EvalHook for CoverageHook {
+    fn will_begin_eval(
+        &mut self,
+        env: &mut clarity::vm::contexts::Environment,
+        _context: &clarity::vm::contexts::LocalContext,
+        expr: &clarity::vm::SymbolicExpression,
+    ) {
+        // A list is counted through its parts, as clarity-vm's own reporter does.
+        if expr.match_list().is_some() || expr.span.start_line == 0 {
+            return;
+        }
+        let mut c = self.0.lock().unwrap();
+        *c.lines
+            .entry(env.contract_context.contract_identifier.clone())
+            .or_default()
+            .entry(expr.span.start_line)
+            .or_default() += 1;
+    }
+
+    fn did_finish_eval(
+        &mut self,
+        _env: &mut clarity::vm::contexts::Environment,
+        _context: &clarity::vm::contexts::LocalContext,
+        _expr: &clarity::vm::SymbolicExpression,
+        _res: &Result<clarity::vm::Value, clarity::vm::errors::Error>,
+    ) {
+    }
+
+    fn did_complete(&mut self, _result: Result<&mut clarity::vm::ExecutionResult, String>) {}
 }
 
 impl Chain {
@@ -98,6 +141,27 @@ impl Chain {
             epoch,
         );
         f(&mut env)
+    }
+
+    /// As `with_env`, for the interpreter: with cost tracking when `metering` is on (the
+    /// cost is returned) and the coverage hook when `coverage` is set.
+    pub fn with_interpreter_env<R>(&mut self, f: impl FnOnce(&mut OwnedEnvironment) -> R) -> (R, Option<clarity::vm::costs::ExecutionCost>) {
+        let epoch = self.epoch;
+        let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
+        let tracker = if self.metering {
+            LimitedCostTracker::new(false, CHAIN_ID_TESTNET, clarity_repl::repl::interpreter::BLOCK_LIMIT_MAINNET.clone(), &mut db, epoch)
+                .unwrap_or_else(|_| LimitedCostTracker::new_free())
+        } else {
+            LimitedCostTracker::new_free()
+        };
+        let mut env = OwnedEnvironment::new_cost_limited(false, CHAIN_ID_TESTNET, db, tracker, epoch);
+        let mut hook = self.coverage.clone().map(CoverageHook);
+        if let Some(h) = hook.as_mut() {
+            env.add_eval_hook(h);
+        }
+        let r = f(&mut env);
+        let cost = if self.metering { Some(env.get_cost_total()) } else { None };
+        (r, cost)
     }
 
     fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
@@ -151,6 +215,8 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         clarity_version: ClarityVersion::Clarity2,
         accounts: vec![],
         wasm_contracts: BTreeMap::new(),
+        metering: false,
+        coverage: None,
     };
     {
         let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);

@@ -46,6 +46,7 @@ pub enum Runtimes {
     Both,
 }
 
+#[derive(Clone)]
 pub struct Dual {
     pub interp: Chain,
     pub wasm: Chain,
@@ -193,12 +194,26 @@ impl Dual {
         }
     }
 
+    /// Deploy a contract. When the Wasm path cannot compile it, the Wasm chain gets it
+    /// from the interpreter instead (so that later contracts can use it) and the report
+    /// says `WasmNotRun`.
     pub fn deploy(&mut self, name: &str, source: &str, sender: &StandardPrincipalData, version: ClarityVersion) -> StepReport {
         let id = QualifiedContractIdentifier::new(sender.clone(), name.into());
+        self.deploy_id(&id, source, version)
+    }
+
+    pub fn deploy_id(&mut self, id: &QualifiedContractIdentifier, source: &str, version: ClarityVersion) -> StepReport {
+        let both = self.runtimes == Runtimes::Both;
         self.run(
             format!("deploy {id}"),
-            |c| interp::deploy(c, &id, source, version),
-            |c| wasm::deploy(c, &id, source, version),
+            |c| interp::deploy(c, id, source, version),
+            |c| match wasm::deploy(c, id, source, version) {
+                Err(NotRun::Unsupported(e)) if both => {
+                    interp::deploy(c, id, source, version);
+                    Err(NotRun::Unsupported(e))
+                }
+                other => other,
+            },
         )
     }
 

@@ -16,12 +16,12 @@ pub fn deploy(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str,
         Err(e) => return Outcome::error(format!("{}: {}", e.stage, e)),
     };
     let sender: PrincipalData = id.issuer.clone().into();
-    let res = chain.with_env(|env| {
+    let (res, cost) = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender, None, Some(ContractContext::new(QualifiedContractIdentifier::transient(), version)), |exec| {
             exec.initialize_contract_from_ast(id.clone(), version, &analyzed.ast, source)
         })
     });
-    finish(chain, res.map(|((), _, events)| (None, events)), |chain| {
+    finish(chain, cost, res.map(|((), _, events)| (None, events)), |chain| {
         save_analysis(&mut chain.store, id, &analyzed.analysis)
     })
 }
@@ -37,12 +37,12 @@ pub fn call(
 ) -> Outcome {
     chain.store.take_writes();
     let args: Vec<SymbolicExpression> = args.iter().cloned().map(SymbolicExpression::atom_value).collect();
-    let res = chain.with_env(|env| {
+    let (res, cost) = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
             exec.execute_contract(contract, function, &args, read_only)
         })
     });
-    finish(chain, res.map(|(v, _, events)| (Some(v), events)), |_| {})
+    finish(chain, cost, res.map(|(v, _, events)| (Some(v), events)), |_| {})
 }
 
 /// Evaluate the expressions of a snippet (no definitions) as one transaction from `sender`,
@@ -55,7 +55,7 @@ pub fn snippet(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str
         Err(e) => return Outcome::error(format!("{}: {}", e.stage, e)),
     };
     let context = ContractContext::new(id.clone(), version);
-    let res = chain.with_env(|env| {
+    let (res, cost) = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, Some(context), |exec| {
             let local = LocalContext::new();
             let mut last = Value::none();
@@ -65,11 +65,12 @@ pub fn snippet(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str
             Ok::<_, clarity::vm::errors::Error>(last)
         })
     });
-    finish(chain, res.map(|(v, _, events)| (Some(v), events)), |_| {})
+    finish(chain, cost, res.map(|(v, _, events)| (Some(v), events)), |_| {})
 }
 
 fn finish(
     chain: &mut Chain,
+    cost: Option<clarity::vm::costs::ExecutionCost>,
     res: Result<(Option<Value>, Vec<clarity::vm::events::StacksTransactionEvent>), clarity::vm::errors::Error>,
     on_ok: impl FnOnce(&mut Chain),
 ) -> Outcome {
@@ -80,14 +81,14 @@ fn finish(
                 result: Ok(value),
                 events: events.iter().map(describe_event).collect(),
                 writes: chain.store.take_writes(),
-                cost: None,
+                cost,
             }
         }
         Err(e) => Outcome {
             result: Err(ErrorDesc::from_clarity(&e)),
             events: vec![],
             writes: chain.store.take_writes(),
-            cost: None,
+            cost,
         },
     }
 }
