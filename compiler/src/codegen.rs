@@ -38,6 +38,7 @@ pub struct Binding {
 
 pub struct UserFunction {
     pub id: FunctionId,
+    pub kind: FunctionKind,
     pub args: Vec<TypeSignature>,
     pub returns: TypeSignature,
 }
@@ -229,7 +230,7 @@ impl<'a> Ctx<'a> {
         self.module.exports.add(&export, id);
         self.functions.insert(
             name.clone(),
-            UserFunction { id, args: arg_types.iter().map(|(_, t)| t.clone()).collect(), returns: returns.clone() },
+            UserFunction { id, kind, args: arg_types.iter().map(|(_, t)| t.clone()).collect(), returns: returns.clone() },
         );
         self.meta.functions.push(FunctionMeta { name, kind, export, args: arg_types, returns, code_range: (0, 0) });
         Ok(())
@@ -319,11 +320,28 @@ impl<'a> Ctx<'a> {
                     return Err(unsupported(e, "expression in function position"));
                 };
                 if let Some(f) = self.functions.get(name.as_str()) {
-                    let (id, arg_types, returns) = (f.id, f.args.clone(), f.returns.clone());
+                    let (id, arg_types, returns, kind) = (f.id, f.args.clone(), f.returns.clone(), f.kind);
                     for (a, t) in args.iter().zip(arg_types.iter()) {
                         self.emit(b, a, t)?;
                     }
+                    if kind == FunctionKind::Private {
+                        b.call(id);
+                        return self.coerce(b, &returns, want);
+                    }
+                    // A public or read-only function called from its own contract runs as a
+                    // nested transaction, as in the interpreter: a read-only one is always
+                    // rolled back, a public one is rolled back when it returns `err`.
+                    let begin = self.import("begin-call");
+                    b.i32_const((kind == FunctionKind::ReadOnly) as i32).call(begin);
                     b.call(id);
+                    let locals = self.spill(b, &returns);
+                    let end = self.import("end-call");
+                    match kind {
+                        FunctionKind::Public => b.local_get(locals[0]),
+                        _ => b.i32_const(0),
+                    };
+                    b.call(end);
+                    Self::push_locals(b, &locals);
                     return self.coerce(b, &returns, want);
                 }
                 words::emit_word(self, b, name.as_str(), args, e, want)

@@ -45,6 +45,10 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     // Static `contract-call?`: (callee principal offset, length, function name id,
     // address of n (type id, address) argument pairs, n, result type id, result address).
     ("contract-call", &[I32, I32, I32, I32, I32, I32, I32], &[]),
+    // A public or read-only function called from its own contract: a nested transaction
+    // (read-only flag), then its end (1 = commit, 0 = roll back).
+    ("begin-call", &[I32], &[]),
+    ("end-call", &[I32], &[]),
     // Chain and transaction context.
     ("tx-sender", &[], &[I32, I32]),
     ("contract-caller", &[], &[I32, I32]),

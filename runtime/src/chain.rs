@@ -245,3 +245,18 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
     map.insert(key, leaked);
     leaked
 }
+
+/// The outcome of calling a contract that was never deployed (clarity-vm itself would
+/// panic on the missing metadata): the error its type checker gives for it.
+pub fn missing_contract(chain: &mut Chain, contract: &QualifiedContractIdentifier) -> Option<crate::Outcome> {
+    let exists = {
+        let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
+        db.begin();
+        let r = db.has_contract(contract);
+        db.roll_back();
+        r
+    };
+    (!exists).then(|| {
+        crate::Outcome::error(crate::ErrorDesc::from_clarity(&clarity::vm::errors::CheckErrors::NoSuchContract(contract.to_string()).into()).kind)
+    })
+}

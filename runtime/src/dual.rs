@@ -125,7 +125,7 @@ fn sort_sets(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(m) => {
             for (k, x) in m.iter_mut() {
-                if k == "persisted_names" || k == "implemented_traits" {
+                if k == "persisted_names" || k == "implemented_traits" || k == "ListUnionType" {
                     if let serde_json::Value::Array(a) = x {
                         a.sort_by_key(|e| e.to_string());
                     }

@@ -36,6 +36,9 @@ pub fn call(
     read_only: bool,
 ) -> Outcome {
     chain.store.take_writes();
+    if let Some(missing) = crate::chain::missing_contract(chain, contract) {
+        return missing;
+    }
     let args: Vec<SymbolicExpression> = args.iter().cloned().map(SymbolicExpression::atom_value).collect();
     let (res, cost) = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, None, |exec| {

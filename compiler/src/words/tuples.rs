@@ -40,6 +40,16 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             let tty = ctx.type_of(t);
             ctx.emit(b, t, &tty)?;
             let locals = ctx.spill(b, &tty);
+            if let T::OptionalType(inner) = &tty {
+                // `get` on an optional tuple is an optional of the field.
+                let (fty, flocals) = match &**inner {
+                    T::NoType => (T::NoType, vec![]),
+                    _ => field_locals(inner, &locals[1..], fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?,
+                };
+                b.local_get(locals[0]);
+                ctx.push_as(b, &flocals, &fty, &fty);
+                return ctx.coerce(b, &T::OptionalType(Box::new(fty)), want);
+            }
             let (fty, flocals) = field_locals(&tty, &locals, fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?;
             ctx.push_as(b, &flocals, &fty, want);
             Ok(())

@@ -87,6 +87,9 @@ pub fn call(
     read_only: bool,
 ) -> std::result::Result<Outcome, NotRun> {
     chain.store.take_writes();
+    if let Some(missing) = crate::chain::missing_contract(chain, contract) {
+        return Ok(missing);
+    }
     if !chain.wasm_contracts.contains_key(contract) {
         return Err(NotRun::NotCompiled(contract.to_string()));
     }

@@ -44,6 +44,8 @@ pub struct HostState {
     contracts: Arc<crate::chain::WasmContracts>,
     memory: Option<Memory>,
     heap: Option<Global>,
+    /// Nested transactions begun by `begin-call` and not yet ended.
+    open_txs: u32,
 }
 
 /// An error raised by a host function; the trap carries it out of Wasm.
@@ -86,6 +88,11 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
     let cache = CACHE.get_or_init(Default::default);
     let pre = {
         let mut map = cache.lock().unwrap();
+        // Bounded: compiled code holds executable memory (long generated runs load many
+        // distinct modules). Contracts in use keep their own handle.
+        if map.len() >= 1024 {
+            map.clear();
+        }
         match map.get(&key) {
             Some(pre) => pre.clone(),
             None => {
@@ -117,6 +124,7 @@ impl Instance {
                 contracts: contracts.clone(),
                 memory: None,
                 heap: None,
+                open_txs: 0,
             },
         );
         let instance = contract.pre.instantiate(&mut store).map_err(|e| internal(format!("instantiate: {e:#}")))?;
@@ -159,6 +167,11 @@ impl Instance {
         self.store.data_mut().env = env as *mut Environment as *mut Environment<'static, 'static, 'static>;
         let outcome = func.call(&mut self.store, &params, &mut results);
         self.store.data_mut().env = std::ptr::null_mut();
+        // A trap inside nested calls leaves their transactions open: close them, innermost
+        // first, as the interpreter's unwinding does.
+        for _ in 0..std::mem::take(&mut self.store.data_mut().open_txs) {
+            env.global_context.roll_back();
+        }
         if let Err(e) = outcome {
             return Err(match e.downcast::<HostError>() {
                 Ok(HostError(err)) => err,

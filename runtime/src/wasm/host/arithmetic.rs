@@ -29,7 +29,9 @@ macro_rules! ops {
             }
         };
         let un = |f: fn($t) -> HostResult<$t>| move |a: i64, b: i64| -> HostResult<(i64, i64)> { f($get(a, b)).map(|r| halves(r as u128)) };
-        $l.func_wrap(M, concat!("add-", $sfx), bin(|x, y| x.checked_add(y).map_or_else(|| raise(RuntimeErrorType::ArithmeticOverflow), Ok)))?;
+        $l.func_wrap(M, concat!("add-", $sfx), bin(|x, y| {
+            x.checked_add(y).map(|r| if fault("add") { r.wrapping_add(1) } else { r }).map_or_else(|| raise(RuntimeErrorType::ArithmeticOverflow), Ok)
+        }))?;
         $l.func_wrap(M, concat!("sub-", $sfx), bin(|x, y| x.checked_sub(y).map_or_else(|| raise(RuntimeErrorType::ArithmeticUnderflow), Ok)))?;
         $l.func_wrap(M, concat!("mul-", $sfx), bin(|x, y| x.checked_mul(y).map_or_else(|| raise(RuntimeErrorType::ArithmeticOverflow), Ok)))?;
         $l.func_wrap(M, concat!("div-", $sfx), bin(|x, y| x.checked_div(y).map_or_else(|| raise(RuntimeErrorType::DivisionByZero), Ok)))?;
@@ -62,6 +64,19 @@ macro_rules! ops {
 }
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
+
+/// Test-only fault injection (feature `fault-injection`, variable `CLARINET_WASM_FAULT`).
+#[cfg(feature = "fault-injection")]
+fn fault(name: &str) -> bool {
+    static FAULT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    FAULT.get_or_init(|| std::env::var("CLARINET_WASM_FAULT").ok()).as_deref() == Some(name)
+}
+
+#[cfg(not(feature = "fault-injection"))]
+#[inline(always)]
+fn fault(_: &str) -> bool {
+    false
+}
 
 pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     ops!(i128, int, "int", l);

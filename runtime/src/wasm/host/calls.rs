@@ -54,5 +54,27 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             write(&mut c, &ty, dest, &v)
         },
     )?;
+    // Nested transactions for a contract's calls to its own public and read-only functions
+    // (`execute_function_as_transaction`). The count of open ones lets a trap unwind them.
+    l.func_wrap(M, "begin-call", |mut c: Caller<'_, HostState>, read_only: i32| -> HostResult<()> {
+        let e = env(&c)?;
+        if read_only != 0 {
+            e.global_context.begin_read_only();
+        } else {
+            e.global_context.begin();
+        }
+        c.data_mut().open_txs += 1;
+        Ok(())
+    })?;
+    l.func_wrap(M, "end-call", |mut c: Caller<'_, HostState>, commit: i32| -> HostResult<()> {
+        let e = env(&c)?;
+        c.data_mut().open_txs -= 1;
+        if commit != 0 {
+            check(e.global_context.commit().map(|_| ()))
+        } else {
+            e.global_context.roll_back();
+            Ok(())
+        }
+    })?;
     Ok(())
 }

@@ -1,0 +1,628 @@
+//! Generated differential tests: random well-typed Clarity expressions, run on the
+//! interpreter and on Wasm, which must agree (result value or error kind, events, state).
+//!
+//! The number of cases of each property is read from the environment variable
+//! `CLARINET_WASM_PROPTEST_CASES` (default 200), e.g. for a long run:
+//!
+//! ```text
+//! CLARINET_WASM_PROPTEST_CASES=100000 cargo test -p clarinet-wasm-tests --test generated --release
+//! ```
+//!
+//! The generator is typed: for each target type there is a generator that only builds
+//! terms of that type (arithmetic, comparisons, boolean operators, `let`, `if`, `begin`,
+//! `match`, the unwrap family, `try!`, `default-to`, tuples, optionals, responses, `print`),
+//! nested up to depth 4. Literals are small-ish but include 128-bit edges, so that
+//! arithmetic errors (overflow, underflow, division by zero ...) happen regularly. Every
+//! generated optional or response has a determinate type (`none`, `ok` and `err` appear
+//! under an `if` whose other branch fixes the type), so the analysis accepts every term;
+//! the properties check that too, which keeps the generator honest.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use clarinet_wasm_tests::*;
+use proptest::prelude::*;
+use proptest::strategy::Union;
+use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestError, TestRunner};
+
+const MAX_DEPTH: u32 = 4;
+
+fn cases() -> u32 {
+    std::env::var("CLARINET_WASM_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(200)
+}
+
+fn config() -> Config {
+    Config {
+        cases: cases(),
+        // Each case runs both runtimes; keep shrinking bounded.
+        max_shrink_iters: 2000,
+        max_shrink_time: 60_000,
+        // Failing seeds go to `tests/tests/generated.proptest-regressions` and are replayed first.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..Config::with_source_file(file!())
+    }
+}
+
+// ---- types --------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Ty {
+    Int,
+    UInt,
+    Bool,
+    /// string-ascii of any length.
+    Str,
+    /// string-utf8 of any length.
+    Utf,
+    /// buff of any length.
+    Buf,
+    Principal,
+    List(Box<Ty>),
+    Opt(Box<Ty>),
+    Resp(Box<Ty>, Box<Ty>),
+    /// `{a: A, b: B}`
+    Tup(Box<Ty>, Box<Ty>),
+}
+
+use Ty::*;
+
+fn opt(t: Ty) -> Ty {
+    Opt(Box::new(t))
+}
+fn resp(t: Ty, e: Ty) -> Ty {
+    Resp(Box::new(t), Box::new(e))
+}
+fn tup(a: Ty, b: Ty) -> Ty {
+    Tup(Box::new(a), Box::new(b))
+}
+
+fn list_of(t: Ty) -> Ty {
+    List(Box::new(t))
+}
+
+fn base_ty() -> BoxedStrategy<Ty> {
+    prop_oneof![
+        3 => Just(Int),
+        3 => Just(UInt),
+        3 => Just(Bool),
+        2 => Just(Str),
+        1 => Just(Utf),
+        1 => Just(Buf),
+        1 => Just(Principal),
+    ]
+    .boxed()
+}
+
+/// A type for an intermediate value (a `let` binding, a `match` input ...).
+fn any_ty() -> BoxedStrategy<Ty> {
+    prop_oneof![
+        4 => base_ty(),
+        1 => base_ty().prop_map(opt),
+        1 => (base_ty(), base_ty()).prop_map(|(t, e)| resp(t, e)),
+        1 => (base_ty(), base_ty()).prop_map(|(a, b)| tup(a, b)),
+        1 => base_ty().prop_map(list_of),
+    ]
+    .boxed()
+}
+
+// ---- generator ------------------------------------------------------------------------
+
+/// Variables in scope, with their types.
+type Env = Arc<Vec<(String, Ty)>>;
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    /// Whether `unwrap! unwrap-err! try! asserts!` may appear (they short-return, which is
+    /// fine at the top level of a snippet but must match a function's return type).
+    short_returns: bool,
+}
+
+type S = BoxedStrategy<String>;
+
+/// Build the strategy only when sampled: the alternatives of a union are cheap to make.
+fn lazy(f: impl Fn() -> S + 'static) -> S {
+    Just(()).prop_flat_map(move |_| f()).boxed()
+}
+
+fn with_var(env: &Env, name: String, ty: Ty) -> Env {
+    let mut v = (**env).clone();
+    v.push((name, ty));
+    Arc::new(v)
+}
+
+fn int_literal() -> BoxedStrategy<i128> {
+    prop_oneof![
+        8 => -20i128..20,
+        2 => any::<i64>().prop_map(|v| v as i128),
+        1 => any::<i128>(),
+        2 => prop::sample::select(vec![
+            i128::MAX,
+            i128::MIN,
+            i128::MAX - 1,
+            i128::MIN + 1,
+            1 << 64,
+            -(1 << 64),
+            (1 << 64) - 1,
+            1 << 63,
+            1 << 126,
+            -(1 << 126),
+            13043817825332782212,
+        ]),
+    ]
+    .boxed()
+}
+
+fn uint_literal() -> BoxedStrategy<u128> {
+    prop_oneof![
+        8 => 0u128..20,
+        2 => any::<u64>().prop_map(|v| v as u128),
+        1 => any::<u128>(),
+        2 => prop::sample::select(vec![
+            u128::MAX,
+            u128::MAX - 1,
+            i128::MAX as u128,
+            1u128 << 127,
+            1 << 64,
+            (1 << 64) - 1,
+            1 << 63,
+            18446744073709551615,
+        ]),
+    ]
+    .boxed()
+}
+
+fn str_literal() -> S {
+    "[a-c ]{0,5}".prop_map(|s| format!("\"{s}\"")).boxed()
+}
+
+fn utf8_literal() -> S {
+    let chars = prop::sample::select(vec!["a", "b", " ", "\\u{e9}", "\\u{1F600}", "\\u{4E2D}"]);
+    prop::collection::vec(chars, 0..=4).prop_map(|cs| format!("u\"{}\"", cs.concat())).boxed()
+}
+
+fn buff_literal() -> S {
+    prop::collection::vec(prop::sample::select(vec![0u8, 1, 0x7f, 0x80, 0xff]), 0..=4)
+        .prop_map(|bs| format!("0x{}", bs.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+        .boxed()
+}
+
+fn principal_literal() -> S {
+    prop::sample::select(vec![
+        "tx-sender",
+        "contract-caller",
+        "'ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM",
+        "'ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5",
+        "'ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.some-contract",
+        ".other",
+    ])
+    .prop_map(str::to_string)
+    .boxed()
+}
+
+/// A closed literal term of type `ty` (determinate).
+fn literal(ty: &Ty) -> S {
+    match ty {
+        Int => int_literal().prop_map(|v| v.to_string()).boxed(),
+        UInt => uint_literal().prop_map(|v| format!("u{v}")).boxed(),
+        Bool => prop_oneof![Just("true".to_string()), Just("false".to_string())].boxed(),
+        Str => str_literal(),
+        Utf => utf8_literal(),
+        Buf => buff_literal(),
+        Principal => principal_literal(),
+        List(t) => prop_oneof![
+            prop::collection::vec(literal(t), 1..=3).prop_map(|xs| format!("(list {})", xs.join(" "))),
+            literal(t).prop_map(|x| format!("(if false (list {x}) (list))")),
+        ]
+        .boxed(),
+        Opt(t) => prop_oneof![
+            literal(t).prop_map(|v| format!("(some {v})")),
+            literal(t).prop_map(|v| format!("(if false (some {v}) none)")),
+        ]
+        .boxed(),
+        Resp(t, e) => (any::<bool>(), literal(t), literal(e))
+            .prop_map(|(c, t, e)| format!("(if {c} (ok {t}) (err {e}))"))
+            .boxed(),
+        Tup(a, b) => (literal(a), literal(b)).prop_map(|(a, b)| format!("{{a: {a}, b: {b}}}")).boxed(),
+    }
+}
+
+/// A leaf: a literal or a variable of type `ty`.
+fn leaf(ty: &Ty, env: &Env) -> S {
+    let vars: Vec<String> = env.iter().filter(|(_, t)| t == ty).map(|(n, _)| n.clone()).collect();
+    if vars.is_empty() {
+        literal(ty)
+    } else {
+        prop_oneof![2 => literal(ty), 3 => prop::sample::select(vars)].boxed()
+    }
+}
+
+/// A term of type `ty` of depth at most `depth`, using the variables of `env`.
+fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
+    if depth == 0 {
+        return leaf(&ty, &env);
+    }
+    let d = depth - 1;
+    let mut alts: Vec<(u32, S)> = vec![(6, leaf(&ty, &env))];
+    macro_rules! alt {
+        ($w:expr, $body:expr) => {{
+            let (ty, env) = (ty.clone(), env.clone());
+            #[allow(unused_variables)]
+            alts.push(($w, lazy(move || {
+                let (ty, env) = (ty.clone(), env.clone());
+                $body(ty, env)
+            })));
+        }};
+    }
+    // ---- any type
+    alt!(3, |ty: Ty, env: Env| {
+        (expr(Bool, d, env.clone(), cx), expr(ty.clone(), d, env.clone(), cx), expr(ty, d, env, cx))
+            .prop_map(|(c, a, b)| format!("(if {c} {a} {b})"))
+            .boxed()
+    });
+    alt!(3, |ty: Ty, env: Env| {
+        any_ty()
+            .prop_flat_map(move |u| {
+                let name = format!("v{depth}");
+                let inner = with_var(&env, name.clone(), u.clone());
+                (expr(u, d, env.clone(), cx), expr(ty.clone(), d, inner, cx))
+                    .prop_map(move |(x, body)| format!("(let (({name} {x})) {body})"))
+            })
+            .boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| {
+        base_ty()
+            .prop_flat_map(move |u| {
+                (expr(u, d, env.clone(), cx), expr(ty.clone(), d, env.clone(), cx))
+                    .prop_map(|(a, b)| format!("(begin {a} {b})"))
+            })
+            .boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx).prop_map(|a| format!("(print {a})")).boxed());
+    alt!(2, |ty: Ty, env: Env| {
+        any_ty()
+            .prop_flat_map(move |u| {
+                let name = format!("s{depth}");
+                let inner = with_var(&env, name.clone(), u.clone());
+                (expr(opt(u), d, env.clone(), cx), expr(ty.clone(), d, inner, cx), expr(ty.clone(), d, env.clone(), cx))
+                    .prop_map(move |(o, some, none)| format!("(match {o} {name} {some} {none})"))
+            })
+            .boxed()
+    });
+    alt!(2, |ty: Ty, env: Env| {
+        (any_ty(), any_ty())
+            .prop_flat_map(move |(u, v)| {
+                let (n_ok, n_err) = (format!("s{depth}"), format!("t{depth}"));
+                let env_ok = with_var(&env, n_ok.clone(), u.clone());
+                let env_err = with_var(&env, n_err.clone(), v.clone());
+                (expr(resp(u, v), d, env.clone(), cx), expr(ty.clone(), d, env_ok, cx), expr(ty.clone(), d, env_err, cx))
+                    .prop_map(move |(r, a, b)| format!("(match {r} {n_ok} {a} {n_err} {b})"))
+            })
+            .boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx).prop_map(|o| format!("(unwrap-panic {o})")).boxed());
+    alt!(1, |ty: Ty, env: Env| {
+        base_ty().prop_flat_map(move |e| expr(resp(ty.clone(), e), d, env.clone(), cx).prop_map(|r| format!("(unwrap-panic {r})"))).boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| {
+        base_ty().prop_flat_map(move |t| expr(resp(t, ty.clone()), d, env.clone(), cx).prop_map(|r| format!("(unwrap-err-panic {r})"))).boxed()
+    });
+    alt!(2, |ty: Ty, env: Env| {
+        (expr(ty.clone(), d, env.clone(), cx), expr(opt(ty), d, env, cx)).prop_map(|(x, o)| format!("(default-to {x} {o})")).boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| {
+        base_ty().prop_flat_map(move |u| expr(tup(ty.clone(), u), d, env.clone(), cx).prop_map(|t| format!("(get a {t})"))).boxed()
+    });
+    alt!(1, |ty: Ty, env: Env| {
+        base_ty().prop_flat_map(move |u| expr(tup(u, ty.clone()), d, env.clone(), cx).prop_map(|t| format!("(get b {t})"))).boxed()
+    });
+    if cx.short_returns {
+        alt!(1, |ty: Ty, env: Env| {
+            any_ty()
+                .prop_flat_map(move |u| {
+                    (expr(opt(ty.clone()), d, env.clone(), cx), expr(u, d, env.clone(), cx)).prop_map(|(o, x)| format!("(unwrap! {o} {x})"))
+                })
+                .boxed()
+        });
+        alt!(1, |ty: Ty, env: Env| {
+            (base_ty(), any_ty())
+                .prop_flat_map(move |(e, u)| {
+                    (expr(resp(ty.clone(), e), d, env.clone(), cx), expr(u, d, env.clone(), cx))
+                        .prop_map(|(r, x)| format!("(unwrap! {r} {x})"))
+                })
+                .boxed()
+        });
+        alt!(1, |ty: Ty, env: Env| {
+            (base_ty(), any_ty())
+                .prop_flat_map(move |(t, u)| {
+                    (expr(resp(t, ty.clone()), d, env.clone(), cx), expr(u, d, env.clone(), cx))
+                        .prop_map(|(r, x)| format!("(unwrap-err! {r} {x})"))
+                })
+                .boxed()
+        });
+        alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx).prop_map(|o| format!("(try! {o})")).boxed());
+        alt!(1, |ty: Ty, env: Env| {
+            base_ty().prop_flat_map(move |e| expr(resp(ty.clone(), e), d, env.clone(), cx).prop_map(|r| format!("(try! {r})"))).boxed()
+        });
+    }
+    // ---- by type
+    match &ty {
+        Int | UInt => {
+            let u = if ty == UInt { "u" } else { "" };
+            for op in ["+", "-", "*", "/"] {
+                alt!(2, |ty: Ty, env: Env| {
+                    prop::collection::vec(expr(ty, d, env, cx), 1..=3)
+                        .prop_map(move |xs| format!("({op} {})", xs.join(" ")))
+                        .boxed()
+                });
+            }
+            for op in ["mod", "xor"] {
+                alt!(1, |ty: Ty, env: Env| {
+                    (expr(ty.clone(), d, env.clone(), cx), expr(ty, d, env, cx)).prop_map(move |(a, b)| format!("({op} {a} {b})")).boxed()
+                });
+            }
+            alt!(1, |ty: Ty, env: Env| {
+                let small = (0u32..6).prop_map(move |n| format!("{u}{n}")).boxed();
+                let exponent = prop_oneof![3 => small, 1 => expr(ty.clone(), d, env.clone(), cx)];
+                (expr(ty, d, env, cx), exponent).prop_map(|(a, b)| format!("(pow {a} {b})")).boxed()
+            });
+            for op in ["sqrti", "log2"] {
+                alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx).prop_map(move |a| format!("({op} {a})")).boxed());
+            }
+            if ty == Int {
+                alt!(2, |_ty: Ty, env: Env| expr(UInt, d, env, cx).prop_map(|a| format!("(to-int {a})")).boxed());
+            } else {
+                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx).prop_map(|a| format!("(to-uint {a})")).boxed());
+                alt!(1, |_ty: Ty, env: Env| {
+                    prop_oneof![Just(Str), Just(Utf), Just(Buf), base_ty().prop_map(list_of)]
+                        .prop_flat_map(move |t| expr(t, d, env.clone(), cx))
+                        .prop_map(|a| format!("(len {a})"))
+                        .boxed()
+                });
+                alt!(1, |_ty: Ty, env: Env| {
+                    any_ty()
+                        .prop_flat_map(move |u| prop::collection::vec(expr(u, d, env.clone(), cx), 0..=3))
+                        .prop_map(|xs| format!("(len (list {}))", xs.join(" ")))
+                        .boxed()
+                });
+            }
+        }
+        Bool => {
+            for op in ["<", "<=", ">", ">="] {
+                alt!(2, |_ty: Ty, env: Env| {
+                    prop_oneof![3 => Just(Int), 3 => Just(UInt), 1 => Just(Str), 1 => Just(Utf), 1 => Just(Buf)]
+                        .prop_flat_map(move |u| (expr(u.clone(), d, env.clone(), cx), expr(u, d, env.clone(), cx)))
+                        .prop_map(move |(a, b)| format!("({op} {a} {b})"))
+                        .boxed()
+                });
+            }
+            alt!(3, |_ty: Ty, env: Env| {
+                any_ty()
+                    .prop_flat_map(move |u| prop::collection::vec(expr(u, d, env.clone(), cx), 2..=3))
+                    .prop_map(|xs| format!("(is-eq {})", xs.join(" ")))
+                    .boxed()
+            });
+            for op in ["and", "or"] {
+                alt!(2, |_ty: Ty, env: Env| {
+                    prop::collection::vec(expr(Bool, d, env, cx), 1..=3).prop_map(move |xs| format!("({op} {})", xs.join(" "))).boxed()
+                });
+            }
+            alt!(1, |_ty: Ty, env: Env| expr(Bool, d, env, cx).prop_map(|a| format!("(not {a})")).boxed());
+            for op in ["is-some", "is-none"] {
+                alt!(1, |_ty: Ty, env: Env| {
+                    any_ty().prop_flat_map(move |u| expr(opt(u), d, env.clone(), cx)).prop_map(move |o| format!("({op} {o})")).boxed()
+                });
+            }
+            for op in ["is-ok", "is-err"] {
+                alt!(1, |_ty: Ty, env: Env| {
+                    (base_ty(), base_ty())
+                        .prop_flat_map(move |(t, e)| expr(resp(t, e), d, env.clone(), cx))
+                        .prop_map(move |r| format!("({op} {r})"))
+                        .boxed()
+                });
+            }
+            if cx.short_returns {
+                alt!(1, |_ty: Ty, env: Env| {
+                    any_ty()
+                        .prop_flat_map(move |u| (expr(Bool, d, env.clone(), cx), expr(u, d, env.clone(), cx)))
+                        .prop_map(|(c, x)| format!("(asserts! {c} {x})"))
+                        .boxed()
+                });
+            }
+        }
+        Str | Utf | Buf | Principal => {}
+        List(t) => {
+            let t = (**t).clone();
+            let t1 = t.clone();
+            alt!(4, |_ty: Ty, env: Env| {
+                prop::collection::vec(expr(t1.clone(), d, env, cx), 1..=3).prop_map(|xs| format!("(list {})", xs.join(" "))).boxed()
+            });
+            alt!(2, |_ty: Ty, env: Env| {
+                (expr(Bool, d, env.clone(), cx), prop::collection::vec(expr(t.clone(), d, env, cx), 1..=2))
+                    .prop_map(|(c, xs)| format!("(if {c} (list {}) (list))", xs.join(" ")))
+                    .boxed()
+            });
+        }
+        Opt(t) => {
+            let t = (**t).clone();
+            let t1 = t.clone();
+            alt!(3, |_ty: Ty, env: Env| expr(t1.clone(), d, env, cx).prop_map(|x| format!("(some {x})")).boxed());
+            alt!(3, |_ty: Ty, env: Env| {
+                (expr(Bool, d, env.clone(), cx), expr(t.clone(), d, env, cx), any::<bool>())
+                    .prop_map(|(c, x, flip)| {
+                        if flip {
+                            format!("(if {c} none (some {x}))")
+                        } else {
+                            format!("(if {c} (some {x}) none)")
+                        }
+                    })
+                    .boxed()
+            });
+        }
+        Resp(t, e) => {
+            let (t, e) = ((**t).clone(), (**e).clone());
+            alt!(5, |_ty: Ty, env: Env| {
+                (expr(Bool, d, env.clone(), cx), expr(t.clone(), d, env.clone(), cx), expr(e.clone(), d, env, cx), any::<bool>())
+                    .prop_map(|(c, x, y, flip)| {
+                        if flip {
+                            format!("(if {c} (err {y}) (ok {x}))")
+                        } else {
+                            format!("(if {c} (ok {x}) (err {y}))")
+                        }
+                    })
+                    .boxed()
+            });
+        }
+        Tup(a, b) => {
+            let (a, b) = ((**a).clone(), (**b).clone());
+            let (a1, b1) = (a.clone(), b.clone());
+            alt!(3, |_ty: Ty, env: Env| {
+                (expr(a1.clone(), d, env.clone(), cx), expr(b1.clone(), d, env, cx), any::<bool>())
+                    .prop_map(|(x, y, flip)| if flip { format!("{{b: {y}, a: {x}}}") } else { format!("(tuple (a {x}) (b {y}))") })
+                    .boxed()
+            });
+            alt!(2, |_ty: Ty, env: Env| {
+                (expr(a.clone(), d, env.clone(), cx), expr(b.clone(), d, env.clone(), cx), expr(b.clone(), d, env, cx))
+                    .prop_map(|(x, y, z)| format!("(merge {{a: {x}, b: {y}}} {{b: {z}}})"))
+                    .boxed()
+            });
+        }
+    }
+    Union::new_weighted(alts).boxed()
+}
+
+/// A snippet: a term of a random type, of depth up to `MAX_DEPTH`.
+fn snippet() -> S {
+    (any_ty(), 1..=MAX_DEPTH)
+        .prop_flat_map(|(ty, depth)| expr(ty, depth, Arc::new(vec![]), Ctx { short_returns: true }))
+        .boxed()
+}
+
+/// Function parameters available to generated function bodies.
+fn params() -> Vec<(String, Ty, &'static str)> {
+    vec![
+        ("p-int".into(), Int, "int"),
+        ("p-uint".into(), UInt, "uint"),
+        ("p-bool".into(), Bool, "bool"),
+        ("p-str".into(), Str, "(string-ascii 8)"),
+        ("p-opt".into(), opt(Int), "(optional int)"),
+    ]
+}
+
+/// Arguments for [`params`].
+fn arguments() -> BoxedStrategy<Vec<Value>> {
+    (int_literal(), uint_literal(), any::<bool>(), "[a-c]{0,8}", prop::option::of(int_literal()))
+        .prop_map(|(i, u, b, s, o)| vec![Value::Int(i), Value::UInt(u), Value::Bool(b), ascii(&s), o.map_or(Value::none(), |v| some(Value::Int(v)))])
+        .boxed()
+}
+
+/// A public function body (no short returns), of a random type.
+fn function_body() -> S {
+    let env: Env = Arc::new(params().into_iter().map(|(n, t, _)| (n, t)).collect());
+    (any_ty(), 1..=MAX_DEPTH)
+        .prop_flat_map(move |(ty, depth)| expr(ty, depth, env.clone(), Ctx { short_returns: false }))
+        .boxed()
+}
+
+// ---- properties -------------------------------------------------------------------------
+
+thread_local! {
+    static BASE: Chain = Chain::devnet();
+}
+
+fn base_chain() -> Chain {
+    BASE.with(|c| c.clone())
+}
+
+#[derive(Default, Debug)]
+struct Stats {
+    values: usize,
+    errors: BTreeMap<String, usize>,
+}
+
+impl Stats {
+    fn record(&mut self, r: &StepReport) {
+        match &r.interpreter.result {
+            Ok(_) => self.values += 1,
+            Err(e) => {
+                let kind = e.kind.split('(').take(2).collect::<Vec<_>>().join("(");
+                *self.errors.entry(kind).or_default() += 1;
+            }
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.values + self.errors.values().sum::<usize>()
+    }
+}
+
+/// The case passes if the runtimes agree and the term type-checked.
+fn judge(r: &StepReport) -> Result<(), TestCaseError> {
+    if let Err(e) = &r.interpreter.result {
+        if e.kind.starts_with("analysis") || e.kind.starts_with("Unchecked") {
+            return Err(TestCaseError::fail(format!("the generator built an ill-typed term\n  {}", describe(r))));
+        }
+    }
+    if r.verdict != Verdict::Agree {
+        return Err(TestCaseError::fail(format!("runtimes disagree\n  {}", describe(r))));
+    }
+    Ok(())
+}
+
+fn run<T: std::fmt::Debug>(name: &str, strategy: impl Strategy<Value = T>, test: impl Fn(&T) -> Result<StepReport, TestCaseError>) {
+    let stats = RefCell::new(Stats::default());
+    let mut runner = TestRunner::new(config());
+    let result = runner.run(&strategy, |input| {
+        let r = test(&input)?;
+        stats.borrow_mut().record(&r);
+        judge(&r)
+    });
+    let stats = stats.into_inner();
+    eprintln!("{name}: {} runs, {} values, errors {:?}", stats.total(), stats.values, stats.errors);
+    match result {
+        Ok(()) => {}
+        Err(TestError::Fail(reason, input)) => panic!("{name}: minimal failing input: {input:#?}\n{reason}"),
+        Err(TestError::Abort(reason)) => panic!("{name}: aborted: {reason}"),
+    }
+    // The generator must produce both values and errors, or it tests too little.
+    if stats.total() >= 100 {
+        assert!(stats.values * 5 >= stats.total(), "{name}: too few successful evaluations: {stats:?}");
+        assert!(stats.values < stats.total(), "{name}: no errors at all: {stats:?}");
+    }
+}
+
+#[test]
+fn generated_snippets_agree() {
+    let base = base_chain();
+    let sender = PrincipalData::Standard(base.deployer());
+    run("snippets", snippet(), |src: &String| {
+        let mut d = Dual::new(base.clone(), Runtimes::Both);
+        Ok(d.eval(src, &sender))
+    });
+}
+
+#[test]
+fn generated_public_functions_agree() {
+    let base = base_chain();
+    let deployer = base.deployer();
+    let sender = PrincipalData::Standard(deployer.clone());
+    let id = QualifiedContractIdentifier::new(deployer.clone(), "generated".into());
+    let signature: Vec<String> = params().iter().map(|(n, _, t)| format!("({n} {t})")).collect();
+    let signature = signature.join(" ");
+    run("public functions", (function_body(), arguments()), |(body, args): &(String, Vec<Value>)| {
+        let mut d = Dual::new(base.clone(), Runtimes::Both);
+        let source = format!("(define-public (f {signature})\n  (ok {body}))");
+        let r = d.deploy("generated", &source, &deployer, ClarityVersion::Clarity2);
+        if r.interpreter.result.is_err() || r.verdict != Verdict::Agree {
+            let mut r = r;
+            r.step = format!("deploy {source}");
+            return Ok(r);
+        }
+        let mut r = d.call(&id, "f", args, &sender);
+        r.step = format!("{source}\n  called with {}", args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" "));
+        Ok(r)
+    });
+}

@@ -1,0 +1,66 @@
+//! Words the compiler does not support yet: the Wasm path refuses them with
+//! `Verdict::WasmNotRun("... not supported yet: <word>")`, and the interpreter still runs.
+
+use clarinet_wasm_tests::*;
+
+/// The step was refused by the compiler, naming `word`.
+fn refused(h: &mut Harness, r: StepReport, word: &str) {
+    match &r.verdict {
+        Verdict::WasmNotRun(msg) if msg.contains(&format!("not supported yet: {word}")) => {
+            if r.wasm.is_some() {
+                h.fail(format!("refused step has a Wasm outcome\n  {}", describe(&r)));
+            }
+        }
+        _ => h.fail(format!("expected WasmNotRun(\"not supported yet: {word}\")\n  {}", describe(&r))),
+    }
+}
+
+#[test]
+fn unsupported_definitions() {
+    let mut h = Harness::new();
+    let deployer = h.deployer.clone();
+    let cases = [
+        ("ft", "(define-fungible-token t)", "define-fungible-token"),
+        ("nft", "(define-non-fungible-token n uint)", "define-non-fungible-token"),
+        ("tr", "(define-trait t ((f () (response bool bool))))", "define-trait"),
+    ];
+    for (name, src, word) in cases {
+        let r = h.d.deploy(name, src, &deployer, ClarityVersion::Clarity2);
+        // The interpreter deployed it.
+        if r.interpreter.result != Ok(None) {
+            h.fail(format!("the interpreter should deploy {name}\n  {}", describe(&r)));
+        }
+        refused(&mut h, r, word);
+    }
+    h.finish();
+}
+
+#[test]
+fn unsupported_words_in_snippets() {
+    let mut h = Harness::new();
+    let cases = [
+        ("(sha256 0x00)", "sha256", "0x6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"),
+        ("(+ u1 (len (concat (list 1) (list 2))))", "concat", "u3"),
+        ("(stx-get-balance tx-sender)", "stx-get-balance", "u100000000000000"),
+        ("(map not (list true false))", "map", "(false true)"),
+        ("(element-at? (list 1 2) u0)", "element-at?", "(some 1)"),
+    ];
+    for (src, word, value) in cases {
+        let r = h.eval(src);
+        if r.interpreter.result.as_ref().ok().and_then(|v| v.as_ref()).map(|v| v.to_string()).as_deref() != Some(value) {
+            h.fail(format!("interpreter value should be {value}\n  {}", describe(&r)));
+        }
+        refused(&mut h, r, word);
+    }
+    h.finish();
+}
+
+#[test]
+fn unsupported_word_inside_a_contract() {
+    let mut h = Harness::new();
+    let deployer = h.deployer.clone();
+    let src = "(define-read-only (ok-fn) u1)\n(define-read-only (hash (b (buff 8))) (keccak256 b))";
+    let r = h.d.deploy("hasher", src, &deployer, ClarityVersion::Clarity2);
+    refused(&mut h, r, "keccak256");
+    h.finish();
+}
