@@ -1,0 +1,1 @@
+(define-read-only (digest (b (buff 8))) (sha256 b))
