@@ -1,0 +1,183 @@
+//! `clarinet-wasm test`, `check` and `compile` on fixture projects, through the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../project/tests/projects").join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("clarinet-wasm-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn passing_project_text_output() {
+    let o = run(&["test", "--wasm", "--manifest-path", fixture("passing").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert_eq!(out.trim_end().lines().last(), Some("6 passed, 0 failed"), "{out}");
+    assert!(out.contains("0 mismatch(es)"), "{out}");
+    assert!(out.contains("twice through the front"), "{out}");
+}
+
+#[test]
+fn failing_project_exit_code_and_markers() {
+    let o = run(&["test", "--wasm", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert_eq!(out.trim_end().lines().last(), Some("2 passed, 3 failed"), "{out}");
+    assert!(out.contains("(interpreter only)"), "{out}");
+    assert!(out.contains("not supported yet: sha256"), "{out}");
+    assert!(out.contains("(err u42)"), "{out}");
+}
+
+#[test]
+fn json_output_parses_back() {
+    let o = run(&["test", "--wasm", "--format", "json", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["passed"], 2);
+    assert_eq!(v["failed"], 3);
+    assert_eq!(v["mismatches"], 0);
+    assert_eq!(v["unsupported"][0]["contract"].as_str().unwrap().rsplit('.').next(), Some("hasher"));
+    let tests = v["tests"].as_array().unwrap();
+    let wrong = tests.iter().find(|t| t["name"] == "a failing assertion").unwrap();
+    assert_eq!(wrong["status"], "fail");
+    assert_eq!(wrong["message"], "(err u42)");
+    let digest = tests.iter().find(|t| t["function"] == "test-digest").unwrap();
+    assert_eq!(digest["status"], "pass");
+    assert!(digest["interpreter_only"].is_string());
+}
+
+#[test]
+fn junit_output_parses_back() {
+    let dir = scratch("junit");
+    let file = dir.join("report.xml");
+    let o = run(&[
+        "test",
+        "--wasm",
+        "--format",
+        "junit",
+        "--output",
+        file.to_str().unwrap(),
+        "--manifest-path",
+        fixture("failing").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let xml = std::fs::read_to_string(&file).unwrap();
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("junit xml");
+    let cases: Vec<_> = report.test_suites.iter().flat_map(|s| s.test_cases.iter()).collect();
+    assert_eq!(cases.len(), 5);
+    let failures = cases.iter().filter(|c| !matches!(c.status, quick_junit::TestCaseStatus::Success { .. })).count();
+    assert_eq!(failures, 3);
+}
+
+#[test]
+fn costs_and_coverage() {
+    let dir = scratch("coverage");
+    let lcov = dir.join("lcov.info");
+    let o = run(&[
+        "test",
+        "--costs",
+        "--coverage",
+        lcov.to_str().unwrap(),
+        "--manifest-path",
+        fixture("passing").to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("costs (interpreter)"), "{out}");
+    let text = std::fs::read_to_string(&lcov).unwrap();
+    assert!(text.contains("contracts/store.clar"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("DA:") && !l.ends_with(",0")), "{text}");
+    assert!(text.contains("end_of_record"));
+}
+
+#[test]
+fn broken_project_is_one_message_and_exit_1() {
+    let dir = scratch("broken");
+    std::fs::write(dir.join("Clarinet.toml"), "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\n").unwrap();
+    let o = run(&["test", "--manifest-path", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("contract 'a': cannot read contracts/a.clar"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let none = run(&["test", "--manifest-path", dir.join("nope").to_str().unwrap()]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn check_reports_positions_and_levels() {
+    let o = run(&["check", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("contracts/hasher.clar:1:"), "{out}");
+    assert!(out.contains("warning: not supported yet: sha256"), "{out}");
+
+    let dir = scratch("check");
+    std::fs::create_dir_all(dir.join("contracts")).unwrap();
+    std::fs::write(dir.join("Clarinet.toml"), "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\nclarity_version = 2\nepoch = 2.4\n").unwrap();
+    std::fs::write(dir.join("contracts/a.clar"), "(define-read-only (f)\n  (+ 1 u1))\n").unwrap();
+    let o = run(&["check", "--manifest-path", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("contracts/a.clar:2:3: error:"), "{out}");
+    assert!(out.contains("(+ 1 u1)"), "the excerpt is shown: {out}");
+}
+
+#[test]
+fn compile_writes_a_module_per_contract() {
+    let dir = scratch("compile");
+    let o = run(&[
+        "compile",
+        "--out-dir",
+        dir.to_str().unwrap(),
+        "--manifest-path",
+        fixture("passing").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    for name in ["store", "front"] {
+        let bytes = std::fs::read(dir.join(format!("{name}.wasm"))).unwrap();
+        assert_eq!(&bytes[..4], b"\0asm");
+    }
+    let o = run(&["compile", "--wat", "--out-dir", dir.to_str().unwrap(), "--manifest-path", fixture("passing").to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(dir.join("store.wat")).unwrap().starts_with("(module"));
+}
+
+#[test]
+fn run_compares_and_reports_unsupported_words() {
+    let dir = scratch("run");
+    let file = dir.join("calc.clar");
+    std::fs::write(&file, "(define-read-only (half (n int)) (/ n 2))\n(define-read-only (h) (sha256 0x00))\n").unwrap();
+    let o = run(&["run", file.to_str().unwrap(), "--runtime", "interpreter", "--call", "(half 9)"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).contains("(half 9): 4"));
+    let o = run(&["run", file.to_str().unwrap(), "--call", "(half 9)"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("calc.clar:2:23: not supported yet: sha256"), "{}", stdout(&o));
+    let o = run(&["compile", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("calc.clar:2:23: error: not supported yet: sha256"), "{}", stderr(&o));
+}
