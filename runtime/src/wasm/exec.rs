@@ -182,6 +182,7 @@ fn initialize_contract(
     })();
     match result {
         Ok(contract) => {
+            loaded.set_context(contract.contract_context.clone());
             let data_size = contract.contract_context.data_size;
             exec.global_context.database.insert_contract(id, contract);
             exec.global_context.database.set_contract_data_size(id, data_size)?;
@@ -318,9 +319,13 @@ pub(crate) fn execute_contract(
     runtime_cost(ClarityCostFunction::LoadContract, exec, contract_size)?;
     exec.global_context.add_memory(contract_size)?;
     let result = (|| {
-        let contract = exec.global_context.database.get_contract(contract_id)?;
+        // The deployed contract, as the interpreter would read it back (shared, see
+        // `LoadedContract::context`).
+        let contract = match loaded.context() {
+            Some(c) => c,
+            None => Arc::new(exec.global_context.database.get_contract(contract_id)?.contract_context),
+        };
         let func = contract
-            .contract_context
             .lookup_function(tx_name)
             .ok_or_else(|| CheckErrors::UndefinedFunction(tx_name.to_string()))?;
         if !func.is_public() {
@@ -333,7 +338,7 @@ pub(crate) fn execute_contract(
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
         exec.call_stack.insert(&func_identifier, true);
-        let res = execute_function_as_transaction(exec, &func, tx_name, args, &contract.contract_context, loaded, contracts);
+        let res = execute_function_as_transaction(exec, &func, tx_name, args, &contract, loaded, contracts);
         exec.call_stack.remove(&func_identifier, true)?;
         res
     })();
@@ -399,15 +404,8 @@ fn execute_apply(
     }
     let meta = loaded.meta.function(name).ok_or_else(|| internal(format!("no compiled function {name}")))?;
     let types: Vec<TypeSignature> = meta.args.iter().map(|(_, t)| t.clone()).collect();
-    let mut inst = Instance::new(loaded, contracts)?;
-    for (slot, c) in loaded.meta.constants.iter().enumerate() {
-        let v = env
-            .contract_context
-            .variables
-            .get(c.name.as_str())
-            .cloned()
-            .ok_or_else(|| internal(format!("constant {} missing", c.name)))?;
-        inst.set_constant(slot, &v)?;
-    }
-    inst.call(env, &meta.export, args, &types, &meta.returns)
+    let mut inst = loaded.checkout(contracts)?;
+    let result = inst.call(env, &meta.export, args, &types, &meta.returns);
+    loaded.checkin(inst);
+    result
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use clarinet_wasm_compiler::{host as abi_host, Compiled, Metadata};
-use clarity::vm::contexts::Environment;
+use clarity::vm::contexts::{ContractContext, Environment};
 use clarity::vm::errors::Error as ClarityError;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
@@ -26,11 +26,58 @@ pub struct LoadedContract {
     pub compiled: Compiled,
     pub meta: Arc<Metadata>,
     pre: InstancePre<HostState>,
+    /// The contract as deployed (functions, constants, data metadata): set once its
+    /// deployment succeeded. A deployed contract never changes, so every copy of a chain
+    /// can share it instead of reading it back from the database at each call.
+    context: OnceLock<Arc<ContractContext>>,
+    /// Instances ready for a call: constants written, heap at its start.
+    pool: Mutex<Vec<Instance>>,
 }
 
 impl LoadedContract {
     pub fn wasm(&self) -> &[u8] {
         &self.compiled.wasm
+    }
+
+    pub fn set_context(&self, context: ContractContext) {
+        let _ = self.context.set(Arc::new(context));
+    }
+
+    pub fn context(&self) -> Option<Arc<ContractContext>> {
+        self.context.get().cloned()
+    }
+
+    /// An instance for one call: from the pool, or new with the constants written.
+    pub fn checkout(&self, contracts: &Arc<crate::chain::WasmContracts>) -> Result<Instance, ClarityError> {
+        if let Some(mut inst) = self.pool.lock().unwrap().pop() {
+            inst.store.data_mut().contracts = contracts.clone();
+            return Ok(inst);
+        }
+        let context = self.context().ok_or_else(|| internal("contract called before its deployment"))?;
+        let mut inst = Instance::new(self, contracts)?;
+        for (slot, c) in self.meta.constants.iter().enumerate() {
+            let v = context
+                .variables
+                .get(c.name.as_str())
+                .ok_or_else(|| internal(format!("constant {} missing", c.name)))?;
+            inst.set_constant(slot, v)?;
+        }
+        inst.heap_mark = inst.heap_now();
+        Ok(inst)
+    }
+
+    /// Return an instance after a call: its heap is reset to just after the constants.
+    pub fn checkin(&self, mut inst: Instance) {
+        let mark = inst.heap_mark;
+        if let Some(h) = inst.store.data().heap {
+            if h.set(&mut inst.store, Val::I32(mark)).is_err() {
+                return;
+            }
+        }
+        let mut pool = self.pool.lock().unwrap();
+        if pool.len() < 8 {
+            pool.push(inst);
+        }
     }
 }
 
@@ -104,7 +151,7 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
         }
     };
     let meta = Arc::new(compiled.meta.clone());
-    Ok(LoadedContract { compiled, meta, pre })
+    Ok(LoadedContract { compiled, meta, pre, context: OnceLock::new(), pool: Mutex::new(vec![]) })
 }
 
 /// A live instance of a contract for the duration of one transaction step.
@@ -112,6 +159,8 @@ pub struct Instance {
     store: Store<HostState>,
     instance: wasmtime::Instance,
     meta: Arc<Metadata>,
+    /// The heap pointer right after the constants.
+    heap_mark: i32,
 }
 
 impl Instance {
@@ -132,7 +181,14 @@ impl Instance {
         let heap = instance.get_global(&mut store, abi_host::HEAP_EXPORT);
         store.data_mut().memory = memory;
         store.data_mut().heap = heap;
-        Ok(Instance { store, instance, meta: contract.meta.clone() })
+        Ok(Instance { store, instance, meta: contract.meta.clone(), heap_mark: contract.meta.heap_start as i32 })
+    }
+
+    fn heap_now(&mut self) -> i32 {
+        match self.store.data().heap {
+            Some(h) => h.get(&mut self.store).i32().unwrap_or(0),
+            None => 0,
+        }
     }
 
     /// Write a constant's value into its slot (constants are computed once, at deployment).
