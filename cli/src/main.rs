@@ -5,6 +5,7 @@ mod check;
 mod common;
 mod compile;
 mod diagnostics;
+mod new;
 mod project_args;
 mod report;
 mod run;
@@ -85,6 +86,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Create a new project from the templates.
+    New {
+        /// The project (and directory) name.
+        name: String,
+        /// Where to create the project directory.
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+    },
+    /// Contract commands.
+    Contract {
+        #[command(subcommand)]
+        command: ContractCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContractCommand {
+    /// Add a contract and its test file to the project.
+    New {
+        /// The contract name.
+        name: String,
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
+    },
 }
 
 fn main() -> ExitCode {
@@ -94,6 +119,10 @@ fn main() -> ExitCode {
         Command::Compile { file: None, out_dir, wat, manifest, .. } => compile::run_project(&manifest, &out_dir, wat),
         Command::Check { manifest } => check::run(&manifest),
         Command::Test(args) => test::run(&args),
+        Command::New { name, path } => new::run_new(&name, &path),
+        Command::Contract { command: ContractCommand::New { name, manifest } } => {
+            new::run_contract_new(&name, manifest.manifest_path.as_deref())
+        }
         Command::Run { files, runtime, calls, evals, sender, chain, format } => {
             run::run(&files, runtime, &calls, &evals, sender.as_deref(), &chain, format)
         }
