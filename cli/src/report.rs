@@ -12,6 +12,19 @@ fn key_text(k: &StateKey) -> String {
     }
 }
 
+/// Both sides of a difference, the part from their first differing character on
+/// highlighted.
+pub fn highlight_diff(a: &str, b: &str) -> (String, String) {
+    use colored::Colorize;
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let split = |s: &str| {
+        let at = s.char_indices().nth(common).map_or(s.len(), |(i, _)| i);
+        (s[..at].to_string(), s[at..].to_string())
+    };
+    let ((pa, ra), (pb, rb)) = (split(a), split(b));
+    (format!("{pa}{}", ra.green().bold()), format!("{pb}{}", rb.red().bold()))
+}
+
 fn print_outcome(o: &Outcome) {
     for e in &o.events {
         println!("    event {e}");
@@ -40,10 +53,12 @@ pub fn print_text(reports: &[StepReport], runtimes: Runtimes) {
         match &r.verdict {
             Verdict::Mismatch { part, interpreter, wasm } => {
                 mismatches += 1;
-                let w = interpreter.len().max(11);
+                let w = interpreter.chars().count().max(11);
+                let (hi, hw) = highlight_diff(interpreter, wasm);
+                let pad = " ".repeat(w - interpreter.chars().count());
                 println!("  first difference: {part}");
                 println!("    {:<w$} | {}", "interpreter", "wasm");
-                println!("    {:<w$} | {}", interpreter, wasm);
+                println!("    {hi}{pad} | {hw}");
             }
             Verdict::WasmNotRun(why) => {
                 not_run += 1;

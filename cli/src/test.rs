@@ -105,9 +105,11 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
         }
         if let Some(m) = &r.mismatch {
             let w = m.interpreter.chars().count().max(11);
+            let (hi, hw) = crate::report::highlight_diff(&m.interpreter, &m.wasm);
+            let pad = " ".repeat(w - m.interpreter.chars().count());
             out += &format!("    first difference in {} at {}\n", m.part.bold(), m.step);
             out += &format!("    {:<w$} | {}\n", "interpreter".bold(), "wasm".bold());
-            out += &format!("    {:<w$} | {}\n", m.interpreter.green(), m.wasm.red());
+            out += &format!("    {hi}{pad} | {hw}\n");
         }
     }
     if args.costs {

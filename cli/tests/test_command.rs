@@ -181,3 +181,32 @@ fn run_compares_and_reports_unsupported_words() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("calc.clar:2:23: error: not supported yet: sha256"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_mismatch_is_reported_side_by_side() {
+    // Test-only fault injection: addition on the Wasm path is off by one.
+    let o = bin()
+        .env("CLARINET_WASM_FAULT", "add")
+        .args(["test", "--wasm", "--manifest-path", fixture("passing").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("mismatch tests/store_test.clar"), "{out}");
+    assert!(out.contains("first difference in"), "{out}");
+    assert!(out.lines().any(|l| l.trim_start().starts_with("interpreter") && l.trim_end().ends_with("| wasm")), "{out}");
+    let last = out.trim_end().lines().last().unwrap().to_string();
+    let failed: usize = last.split(", ").nth(1).unwrap().trim_end_matches(" failed").parse().unwrap();
+    assert!(failed >= 1, "{last}");
+    let mismatch_line = out.lines().find(|l| l.contains("mismatch(es)")).unwrap();
+    assert!(!mismatch_line.starts_with("0 "), "{mismatch_line}");
+    // The same fault under `run`: the first difference is the result.
+    let dir = scratch("fault");
+    let file = dir.join("add.clar");
+    std::fs::write(&file, "(define-read-only (plus (a int)) (+ a 1))\n").unwrap();
+    let o = bin().env("CLARINET_WASM_FAULT", "add").args(["run", file.to_str().unwrap(), "--call", "(plus 1)"]).output().unwrap();
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("first difference: result"), "{out}");
+    assert!(out.contains("2") && out.contains("3"), "{out}");
+}
