@@ -129,3 +129,14 @@ fn end_of(source: &str) -> (u32, u32) {
     let last = source.lines().last().map_or(0, |l| l.chars().count()) as u32;
     (lines, last + 1)
 }
+
+/// `analyze` on a chain, a failure being the step's outcome (both runtimes report it alike).
+pub fn analyze_step(
+    chain: &mut crate::chain::Chain,
+    id: &QualifiedContractIdentifier,
+    source: &str,
+    version: ClarityVersion,
+) -> Result<Analyzed, crate::Outcome> {
+    let epoch = chain.epoch;
+    analyze(&mut chain.store, id, source, version, epoch).map_err(|e| crate::Outcome::error(format!("{}: {}", e.stage, e)))
+}

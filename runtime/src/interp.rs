@@ -4,16 +4,16 @@ use clarity::vm::contexts::ContractContext;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
 use clarity::vm::{eval, ClarityVersion, LocalContext, SymbolicExpression, Value};
 
-use crate::analyze::{analyze, save_analysis};
+use crate::analyze::{analyze_step, save_analysis};
 use crate::chain::Chain;
 use crate::outcome::{describe_event, ErrorDesc, Outcome};
 
 /// Deploy `source` as `id` (the issuer is the sender).
 pub fn deploy(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str, version: ClarityVersion) -> Outcome {
     chain.store.take_writes();
-    let analyzed = match analyze(&mut chain.store, id, source, version, chain.epoch) {
+    let analyzed = match analyze_step(chain, id, source, version) {
         Ok(a) => a,
-        Err(e) => return Outcome::error(format!("{}: {}", e.stage, e)),
+        Err(o) => return o,
     };
     let sender: PrincipalData = id.issuer.clone().into();
     let (res, cost) = chain.with_interpreter_env(|env| {
@@ -53,9 +53,9 @@ pub fn call(
 pub fn snippet(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str, sender: &PrincipalData) -> Outcome {
     chain.store.take_writes();
     let version = chain.clarity_version;
-    let analyzed = match analyze(&mut chain.store, id, source, version, chain.epoch) {
+    let analyzed = match analyze_step(chain, id, source, version) {
         Ok(a) => a,
-        Err(e) => return Outcome::error(format!("{}: {}", e.stage, e)),
+        Err(o) => return o,
     };
     let context = ContractContext::new(id.clone(), version);
     let (res, cost) = chain.with_interpreter_env(|env| {

@@ -342,3 +342,17 @@ pub fn principal(p: &StandardPrincipalData) -> Value {
 pub fn contract_principal(id: &QualifiedContractIdentifier) -> Value {
     Value::Principal(PrincipalData::Contract(id.clone()))
 }
+
+/// Evaluate each snippet and expect its value.
+pub fn ok_all(h: &mut Harness, cases: &[(&str, &str)]) {
+    for (src, v) in cases {
+        h.ok(src, v);
+    }
+}
+
+/// Evaluate each snippet and expect its error kind.
+pub fn err_all(h: &mut Harness, cases: &[(&str, &str)]) {
+    for (src, k) in cases {
+        h.err(src, k);
+    }
+}

@@ -5,17 +5,6 @@ use clarinet_wasm_tests::*;
 
 const U64: &str = "18446744073709551616"; // 2^64
 
-fn ok_all(h: &mut Harness, cases: &[(&str, &str)]) {
-    for (src, v) in cases {
-        h.ok(src, v);
-    }
-}
-
-fn err_all(h: &mut Harness, cases: &[(&str, &str)]) {
-    for (src, k) in cases {
-        h.err(src, k);
-    }
-}
 
 #[test]
 fn addition() {

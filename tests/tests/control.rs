@@ -4,17 +4,6 @@
 
 use clarinet_wasm_tests::*;
 
-fn ok_all(h: &mut Harness, cases: &[(&str, &str)]) {
-    for (src, v) in cases {
-        h.ok(src, v);
-    }
-}
-
-fn err_all(h: &mut Harness, cases: &[(&str, &str)]) {
-    for (src, k) in cases {
-        h.err(src, k);
-    }
-}
 
 const NONE_INT: &str = "(if true none (some 1))";
 

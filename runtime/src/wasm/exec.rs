@@ -17,7 +17,7 @@ use clarity::vm::{ClarityVersion, SymbolicExpression, Value};
 use clarinet_wasm_compiler::{CompileError, TopLevel};
 
 use super::{internal, load, Instance, LoadedContract};
-use crate::analyze::{analyze, save_analysis, Analyzed};
+use crate::analyze::{analyze_step, save_analysis, Analyzed};
 use crate::chain::{Chain, WasmContracts};
 use crate::outcome::{describe_event, ErrorDesc, Outcome};
 
@@ -56,9 +56,9 @@ pub fn deploy(
     version: ClarityVersion,
 ) -> std::result::Result<Outcome, NotRun> {
     chain.store.take_writes();
-    let analyzed = match analyze(&mut chain.store, id, source, version, chain.epoch) {
+    let analyzed = match analyze_step(chain, id, source, version) {
         Ok(a) => a,
-        Err(e) => return Ok(Outcome::error(format!("{}: {}", e.stage, e))),
+        Err(o) => return Ok(o),
     };
     let loaded = compile_and_load(&analyzed)?;
     let sender: PrincipalData = id.issuer.clone().into();
@@ -111,9 +111,9 @@ pub fn snippet(
 ) -> std::result::Result<Outcome, NotRun> {
     chain.store.take_writes();
     let version = chain.clarity_version;
-    let analyzed = match analyze(&mut chain.store, id, source, version, chain.epoch) {
+    let analyzed = match analyze_step(chain, id, source, version) {
         Ok(a) => a,
-        Err(e) => return Ok(Outcome::error(format!("{}: {}", e.stage, e))),
+        Err(o) => return Ok(o),
     };
     let loaded = compile_and_load(&analyzed)?;
     let context = ContractContext::new(id.clone(), version);
