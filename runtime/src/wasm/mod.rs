@@ -2,8 +2,9 @@
 //! clarity-vm's `Environment` exactly where the interpreter would.
 //!
 //! One `Engine` and one `Linker` per process. A compiled module is kept per content hash
-//! (no recompiling or re-validating on a repeated call) as an `InstancePre`; a call makes
-//! a fresh `Store` and instance from it (cheap: no compilation, no linking).
+//! (no recompiling or re-validating on a repeated call) as an `InstancePre`. A deployed
+//! contract keeps a small pool of instances with its constants already written; a call
+//! checks one out, and gives it back with its heap reset.
 
 pub mod exec;
 mod host;
