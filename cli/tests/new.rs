@@ -102,7 +102,7 @@ fn contract_new_adds_a_contract_and_keeps_the_manifest() {
 }
 
 #[test]
-fn mistakes_exit_1_with_a_message() {
+fn new_and_contract_new_mistakes_exit_1_with_a_message() {
     let tmp = tempfile::tempdir().unwrap();
     let tmp_s = tmp.path().to_str().unwrap();
 
