@@ -69,6 +69,9 @@ impl LoadedContract {
 
     /// Return an instance after a call: its heap is reset to just after the constants.
     pub fn checkin(&self, mut inst: Instance) {
+        // Drop the call's view of the chain: the pool must not keep contracts (this one
+        // among them) alive through it.
+        inst.store.data_mut().contracts = no_contracts();
         let mark = inst.heap_mark;
         if let Some(h) = inst.store.data().heap {
             if h.set(&mut inst.store, Val::I32(mark)).is_err() {
@@ -111,11 +114,20 @@ impl std::error::Error for HostError {}
 // The raw pointer is only dereferenced on the thread running the call.
 unsafe impl Send for HostState {}
 
+fn no_contracts() -> Arc<crate::chain::WasmContracts> {
+    static EMPTY: OnceLock<Arc<crate::chain::WasmContracts>> = OnceLock::new();
+    EMPTY.get_or_init(Default::default).clone()
+}
+
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let mut config = wasmtime::Config::new();
         config.wasm_multi_value(true);
+        // Contracts use little memory; a small reservation per instance lets many pooled
+        // instances coexist (memory still grows past it, by moving).
+        config.memory_reservation(64 << 20);
+        config.memory_guard_size(64 << 10);
         Engine::new(&config).expect("wasmtime engine")
     })
 }
