@@ -171,7 +171,9 @@ impl<'a> Ctx<'a> {
                 self.top_level_function(&export, &args[2], &ty)?;
                 Ok(TopLevel::DataVar { name, export, ty })
             }
-            DefineFunctions::Map => Ok(TopLevel::Define),
+            DefineFunctions::Map
+            | DefineFunctions::FungibleToken
+            | DefineFunctions::NonFungibleToken => Ok(TopLevel::Define),
             DefineFunctions::PrivateFunction
             | DefineFunctions::PublicFunction
             | DefineFunctions::ReadOnlyFunction => {

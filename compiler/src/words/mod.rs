@@ -7,6 +7,7 @@ mod calls;
 mod compare;
 mod control;
 mod data;
+mod natives;
 mod options;
 mod print;
 mod sequences;
@@ -45,6 +46,8 @@ pub fn emit_word(
         "list" | "len" => sequences::emit(ctx, b, name, args, e, want),
         "print" => print::emit(ctx, b, args, e, want),
         "contract-call?" => calls::emit_contract_call(ctx, b, args, e, want),
+        "as-contract" => natives::emit_as_contract(ctx, b, args, e, want),
+        _ if natives::is_delegated(name) => natives::emit(ctx, b, name, args, e, want),
         _ => Err(unsupported(e, name)),
     }
 }

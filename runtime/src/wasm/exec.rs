@@ -289,6 +289,20 @@ fn apply_define(define: DefineResult, contract_context: &mut ContractContext, gl
             let data_type = global_context.database.create_map(&contract_context.contract_identifier, &name, key_type, value_type);
             contract_context.meta_data_map.insert(name, data_type);
         }
+        DefineResult::FungibleToken(name, total_supply) => {
+            runtime_cost(C::CreateFt, global_context, 0)?;
+            contract_context.persisted_names.insert(name.clone());
+            global_context.add_memory(TypeSignature::UIntType.type_size().map_err(|_| internal("type size"))? as u64)?;
+            let data_type = global_context.database.create_fungible_token(&contract_context.contract_identifier, &name, &total_supply);
+            contract_context.meta_ft.insert(name, data_type);
+        }
+        DefineResult::NonFungibleAsset(name, asset_type) => {
+            runtime_cost(C::CreateNft, global_context, asset_type.size())?;
+            contract_context.persisted_names.insert(name.clone());
+            global_context.add_memory(asset_type.type_size().map_err(|_| internal("type size"))? as u64)?;
+            let data_type = global_context.database.create_non_fungible_token(&contract_context.contract_identifier, &name, &asset_type);
+            contract_context.meta_nft.insert(name, data_type);
+        }
         DefineResult::Trait(name, trait_type) => {
             contract_context.defined_traits.insert(name, trait_type);
         }

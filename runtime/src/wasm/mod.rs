@@ -97,6 +97,8 @@ pub struct HostState {
     heap: Option<Global>,
     /// Nested transactions begun by `begin-call` and not yet ended.
     open_txs: u32,
+    /// (sender, caller) saved by each `as-contract` in progress.
+    as_contract: Vec<(Option<clarity::vm::types::PrincipalData>, Option<clarity::vm::types::PrincipalData>)>,
 }
 
 /// An error raised by a host function; the trap carries it out of Wasm.
@@ -187,6 +189,7 @@ impl Instance {
                 memory: None,
                 heap: None,
                 open_txs: 0,
+                as_contract: vec![],
             },
         );
         let instance = contract.pre.instantiate(&mut store).map_err(|e| internal(format!("instantiate: {e:#}")))?;
@@ -240,6 +243,10 @@ impl Instance {
         // first, as the interpreter's unwinding does.
         for _ in 0..std::mem::take(&mut self.store.data_mut().open_txs) {
             env.global_context.roll_back();
+        }
+        if let Some((sender, caller)) = std::mem::take(&mut self.store.data_mut().as_contract).into_iter().next() {
+            env.sender = sender;
+            env.caller = caller;
         }
         if let Err(e) = outcome {
             return Err(match e.downcast::<HostError>() {

@@ -5,6 +5,7 @@ mod arithmetic;
 mod calls;
 mod context;
 mod data;
+mod natives;
 mod values;
 
 use clarity::vm::contexts::Environment;
@@ -22,6 +23,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     calls::define(l)?;
     context::define(l)?;
     data::define(l)?;
+    natives::define(l)?;
     values::define(l)?;
     Ok(())
 }

@@ -1,1 +1,1 @@
-(define-read-only (digest (b (buff 8))) (sha256 b))
+(define-read-only (digest (b (list 8 int))) (fold + b 0))
