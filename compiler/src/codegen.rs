@@ -59,6 +59,9 @@ pub struct Ctx<'a> {
     literals: HashMap<Vec<u8>, u32>,
     /// The return type of the function being compiled; `None` at top level.
     pub fn_return: Option<TypeSignature>,
+    /// Types of expressions the compiler makes up (see `words/higher_order.rs`).
+    synthetic_types: HashMap<u64, TypeSignature>,
+    fresh: u64,
 }
 
 /// Compile a type-checked contract (its analysis must still hold the type map).
@@ -84,6 +87,8 @@ pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
         static_end: 8,
         literals: HashMap::new(),
         fn_return: None,
+        synthetic_types: HashMap::new(),
+        fresh: 0,
     };
     ctx.compile_contract()?;
     ctx.finish()
@@ -257,6 +262,9 @@ impl<'a> Ctx<'a> {
 
     /// The analysed type of `e`, made concrete.
     pub fn type_of(&self, e: &SymbolicExpression) -> TypeSignature {
+        if let Some(t) = self.synthetic_types.get(&e.id) {
+            return t.clone();
+        }
         self.analysis
             .type_map
             .as_ref()
@@ -279,6 +287,26 @@ impl<'a> Ctx<'a> {
             .get(name)
             .map(|(k, v)| (concrete(k), concrete(v)))
             .ok_or_else(|| span_error(e, format!("unknown map {name}")))
+    }
+
+    /// A fresh expression id for a made-up expression of type `ty` (far above the ids the
+    /// parser hands out).
+    pub fn synthetic(&mut self, ty: &TypeSignature) -> u64 {
+        self.fresh += 1;
+        let id = u64::MAX / 2 + self.fresh;
+        self.synthetic_types.insert(id, ty.clone());
+        id
+    }
+
+    /// A name no binding, constant or function of the contract uses.
+    pub fn fresh_name(&mut self) -> String {
+        loop {
+            self.fresh += 1;
+            let n = format!("hof-arg-{}", self.fresh);
+            if self.lookup(&n).is_none() && !self.constants.contains_key(&n) && !self.functions.contains_key(&n) {
+                return n;
+            }
+        }
     }
 
     pub fn type_id(&mut self, ty: &TypeSignature) -> i32 {

@@ -7,6 +7,7 @@ mod calls;
 mod compare;
 mod control;
 mod data;
+mod higher_order;
 mod natives;
 mod options;
 mod print;
@@ -44,6 +45,7 @@ pub fn emit_word(
         }
         "tuple" | "get" | "merge" => tuples::emit(ctx, b, name, args, e, want),
         "list" | "len" => sequences::emit(ctx, b, name, args, e, want),
+        "map" | "fold" | "filter" => higher_order::emit(ctx, b, name, args, e, want),
         "print" => print::emit(ctx, b, args, e, want),
         "contract-call?" => calls::emit_contract_call(ctx, b, args, e, want),
         "as-contract" => natives::emit_as_contract(ctx, b, args, e, want),

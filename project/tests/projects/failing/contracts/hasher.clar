@@ -1,1 +1,1 @@
-(define-read-only (digest (b (list 8 int))) (fold + b 0))
+(define-read-only (digest (b (buff 40))) (from-consensus-buff? int b))
