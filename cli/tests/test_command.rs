@@ -49,7 +49,7 @@ fn failing_project_exit_code_and_markers() {
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert_eq!(out.trim_end().lines().last(), Some("2 passed, 3 failed"), "{out}");
     assert!(out.contains("(interpreter only)"), "{out}");
-    assert!(out.contains("not supported yet: from-consensus-buff?"), "{out}");
+    assert!(out.contains("not supported yet: at-block"), "{out}");
     assert!(out.contains("(err u42)"), "{out}");
 }
 
@@ -133,7 +133,7 @@ fn check_reports_positions_and_levels() {
     let out = stdout(&o);
     assert!(o.status.success(), "{out}");
     assert!(out.contains("contracts/hasher.clar:1:"), "{out}");
-    assert!(out.contains("warning: not supported yet: from-consensus-buff?"), "{out}");
+    assert!(out.contains("warning: not supported yet: at-block"), "{out}");
 
     let dir = scratch("check");
     std::fs::create_dir_all(dir.join("contracts")).unwrap();
@@ -170,16 +170,16 @@ fn compile_writes_a_module_per_contract() {
 fn run_compares_and_reports_unsupported_words() {
     let dir = scratch("run");
     let file = dir.join("calc.clar");
-    std::fs::write(&file, "(define-read-only (half (n int)) (/ n 2))\n(define-read-only (h) (from-consensus-buff? int 0x00))\n").unwrap();
+    std::fs::write(&file, "(define-read-only (half (n int)) (/ n 2))\n(define-read-only (h) (at-block 0x0000000000000000000000000000000000000000000000000000000000000000 u1))\n").unwrap();
     let o = run(&["run", file.to_str().unwrap(), "--runtime", "interpreter", "--call", "(half 9)"]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(stdout(&o).contains("(half 9): 4"));
     let o = run(&["run", file.to_str().unwrap(), "--call", "(half 9)"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("calc.clar:2:23: not supported yet: from-consensus-buff?"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("calc.clar:2:23: not supported yet: at-block"), "{}", stdout(&o));
     let o = run(&["compile", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("calc.clar:2:23: error: not supported yet: from-consensus-buff?"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("calc.clar:2:23: error: not supported yet: at-block"), "{}", stderr(&o));
 }
 
 #[test]

@@ -51,7 +51,8 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("end-call", &[I32], &[]),
     // A native applied by the host: (word name id, address of n (kind, id, address)
     // argument triples, n, result type id, result address); kind 0 = a value of type id
-    // at address, 1 = a name (name id).
+    // at address, 1 = a name (name id), 2 = an expression (index in
+    // `Metadata::expressions`).
     ("call-native", &[I32, I32, I32, I32, I32], &[]),
     // `as-contract` around its body.
     ("as-contract-begin", &[], &[]),

@@ -19,8 +19,8 @@ fn validate(wasm: &[u8]) {
 
 #[test]
 fn unsupported_word_is_refused_with_its_position() {
-    let err = compile_src("(define-read-only (h)\n  (from-consensus-buff? int 0x00))").unwrap_err();
-    assert_eq!(err.message, "not supported yet: from-consensus-buff?");
+    let err = compile_src("(define-read-only (h)\n  (at-block 0x0000000000000000000000000000000000000000000000000000000000000000 u1))").unwrap_err();
+    assert_eq!(err.message, "not supported yet: at-block");
     assert_eq!((err.line, err.column), (2, 3));
 }
 

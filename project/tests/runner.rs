@@ -62,9 +62,9 @@ fn failing_assertion_runtime_error_and_unsupported_contract() {
     let bad = result(&r, "test-bad-annotation");
     assert_eq!(bad.status, Status::Fail);
     assert!(bad.message.contains("unknown annotation @frobnicate"), "{}", bad.message);
-    // hasher uses from-consensus-buff?: reported per contract, its tests run on the interpreter alone.
+    // hasher uses at-block: reported per contract, its tests run on the interpreter alone.
     assert_eq!(r.unsupported.len(), 1, "{:#?}", r.unsupported);
-    assert!(r.unsupported[0].reason.contains("not supported yet: from-consensus-buff?"));
+    assert!(r.unsupported[0].reason.contains("not supported yet: at-block"));
     let digest = result(&r, "test-digest");
     assert_eq!(digest.status, Status::Pass);
     assert!(digest.interpreter_only.as_deref().unwrap_or_default().contains("hasher"));

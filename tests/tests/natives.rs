@@ -36,6 +36,9 @@ fn hashing_conversions_and_sequences() {
             ("(principal-destruct? 'ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.c)", "(ok (tuple (hash-bytes 0x6d78de7b0625dfbfc16c3a8a5735f6dc3dc3f2ce) (name (some \"c\")) (version 0x1a)))"),
             ("(to-consensus-buff? (some u1))", "(some 0x0a0100000000000000000000000000000001)"),
             ("(get-block-info? time u0)", "none"),
+            ("(from-consensus-buff? (optional uint) 0x0a0100000000000000000000000000000001)", "(some (some u1))"),
+            ("(from-consensus-buff? int 0x00)", "none"),
+            ("(from-consensus-buff? { a: (list 2 bool) } (unwrap-panic (to-consensus-buff? { a: (list true) })))", "(some (tuple (a (true))))"),
         ],
     );
     err_all(&mut h, &[("(unwrap-panic (element-at? (list 1) u1))", &runtime("UnwrapFailure"))]);

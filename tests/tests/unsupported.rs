@@ -37,7 +37,6 @@ fn unsupported_definitions() {
 fn unsupported_words_in_snippets() {
     let mut h = Harness::new();
     let cases = [
-        ("(from-consensus-buff? int 0x00)", "from-consensus-buff?", "none"),
         ("(is-some tx-sponsor?)", "tx-sponsor?", "false"),
     ];
     for (src, word, value) in cases {
@@ -54,8 +53,8 @@ fn unsupported_words_in_snippets() {
 fn unsupported_word_inside_a_contract() {
     let mut h = Harness::new();
     let deployer = h.deployer.clone();
-    let src = "(define-read-only (ok-fn) u1)\n(define-read-only (decode (b (buff 40))) (from-consensus-buff? int b))";
+    let src = "(define-read-only (ok-fn) u1)\n(define-read-only (when-was (b (buff 32))) (at-block b block-height))";
     let r = h.d.deploy("hasher", src, &deployer, ClarityVersion::Clarity2);
-    refused(&mut h, r, "from-consensus-buff?");
+    refused(&mut h, r, "at-block");
     h.finish();
 }

@@ -65,7 +65,12 @@ pub const DELEGATED: &[(&str, &[usize])] = &[
     ("nft-get-owner?", &[0]),
     ("get-block-info?", &[0]),
     ("get-burn-block-info?", &[0]),
+    ("from-consensus-buff?", &[]),
 ];
+
+/// Words with an argument that is neither a value nor a name (a type): passed as the
+/// expression itself, kept in the metadata.
+const EXPRESSION_ARGS: &[(&str, usize)] = &[("from-consensus-buff?", 0)];
 
 pub fn is_delegated(name: &str) -> bool {
     DELEGATED.iter().any(|(n, _)| *n == name)
@@ -74,12 +79,16 @@ pub fn is_delegated(name: &str) -> bool {
 /// Argument kinds in the block passed to `call-native`.
 const VALUE: i32 = 0;
 const NAME: i32 = 1;
+const EXPRESSION: i32 = 2;
 
 pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
     let names = DELEGATED.iter().find(|(n, _)| *n == name).map(|(_, p)| *p).unwrap_or(&[]);
     let mut block_args = vec![];
     for (i, a) in args.iter().enumerate() {
-        if names.contains(&i) {
+        if EXPRESSION_ARGS.contains(&(name, i)) {
+            ctx.meta.expressions.push(a.clone());
+            block_args.push((EXPRESSION, (ctx.meta.expressions.len() - 1) as i32, None));
+        } else if names.contains(&i) {
             let n = a.match_atom().ok_or_else(|| span_error(a, "expected a name"))?;
             block_args.push((NAME, ctx.name_id(n), None));
         } else {

@@ -36,6 +36,10 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 args.push(match kind {
                     // As literals: some natives (as-max-len?) insist on a literal argument.
                     0 => SymbolicExpression::literal_value(read(&c, &type_of(&c, id)?, at)?),
+                    2 => match c.data().meta.expressions.get(id as usize) {
+                        Some(x) => x.clone(),
+                        None => return raise(internal("bad expression id")),
+                    },
                     1 => SymbolicExpression::atom(ClarityName::try_from(name_of(&c, id)?).map_err(|e| wasmtime::Error::new(crate::wasm::HostError(e.into())))?),
                     _ => return raise(internal("bad native argument kind")),
                 });

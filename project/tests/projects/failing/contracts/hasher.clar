@@ -1,1 +1,1 @@
-(define-read-only (digest (b (buff 40))) (from-consensus-buff? int b))
+(define-read-only (digest (b (buff 32))) (at-block b block-height))
