@@ -20,7 +20,11 @@ pub struct ChainArgs {
 
 impl ChainArgs {
     pub fn version(&self) -> ClarityVersion {
-        if self.clarity == "1" { ClarityVersion::Clarity1 } else { ClarityVersion::Clarity2 }
+        if self.clarity == "1" {
+            ClarityVersion::Clarity1
+        } else {
+            ClarityVersion::Clarity2
+        }
     }
 
     pub fn epoch(&self) -> StacksEpochId {
@@ -37,7 +41,10 @@ impl ChainArgs {
     /// A devnet chain with these settings; Clarity 2 needs epoch 2.1 or later.
     pub fn chain(&self) -> Result<Chain, String> {
         if self.version() == ClarityVersion::Clarity2 && self.epoch() < StacksEpochId::Epoch21 {
-            return Err(format!("Clarity 2 needs epoch 2.1 or later (got --epoch {}); use --clarity 1", self.epoch));
+            return Err(format!(
+                "Clarity 2 needs epoch 2.1 or later (got --epoch {}); use --clarity 1",
+                self.epoch
+            ));
         }
         Ok(Chain::new(self.epoch(), self.version(), &devnet_accounts()))
     }
@@ -45,8 +52,13 @@ impl ChainArgs {
 
 /// A contract file: its source and the contract name its stem gives.
 pub fn read_contract(path: &Path) -> Result<(String, ContractName), String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
     let name = ContractName::try_from(stem.clone()).map_err(|_| {
         format!(
             "{}: '{stem}' is not a valid contract name (a letter, then letters, digits, '-' or '_', at most 40 characters)",
@@ -64,7 +76,9 @@ pub fn parse_sender(chain: &Chain, s: Option<&str>) -> Result<PrincipalData, Str
             if let Some(a) = chain.account(s) {
                 return Ok(PrincipalData::Standard(a.address.clone()));
             }
-            PrincipalData::parse(s.trim_start_matches('\'')).map_err(|_| format!("--sender: '{s}' is neither a principal nor a devnet account name"))
+            PrincipalData::parse(s.trim_start_matches('\'')).map_err(|_| {
+                format!("--sender: '{s}' is neither a principal nor a devnet account name")
+            })
         }
     }
 }

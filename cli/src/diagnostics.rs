@@ -9,16 +9,32 @@ pub enum Level {
     Warning,
 }
 
-pub fn render(path: &str, source: Option<&str>, line: u32, col: u32, level: Level, message: &str) -> String {
+pub fn render(
+    path: &str,
+    source: Option<&str>,
+    line: u32,
+    col: u32,
+    level: Level,
+    message: &str,
+) -> String {
     let lvl = match level {
         Level::Error => "error".red().bold(),
         Level::Warning => "warning".yellow().bold(),
     };
-    let mut out = format!("{}: {lvl}: {}", format!("{path}:{line}:{col}").bold(), message);
+    let mut out = format!(
+        "{}: {lvl}: {}",
+        format!("{path}:{line}:{col}").bold(),
+        message
+    );
     if let Some(text) = source.and_then(|s| s.lines().nth(line.saturating_sub(1) as usize)) {
         if line > 0 {
             let gutter = format!("{line} | ");
-            out.push_str(&format!("\n{}{text}\n{}{}", gutter.blue(), " ".repeat(gutter.len() + col.saturating_sub(1) as usize), "^".red().bold()));
+            out.push_str(&format!(
+                "\n{}{text}\n{}{}",
+                gutter.blue(),
+                " ".repeat(gutter.len() + col.saturating_sub(1) as usize),
+                "^".red().bold()
+            ));
         }
     }
     out

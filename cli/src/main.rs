@@ -17,7 +17,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "clarinet-wasm", version, about = "Run and test Clarity contracts on WebAssembly, side by side with the interpreter")]
+#[command(
+    name = "clarinet-wasm",
+    version,
+    about = "Run and test Clarity contracts on WebAssembly, side by side with the interpreter"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -115,17 +119,43 @@ enum ContractCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Compile { file: Some(file), out, wat, chain, .. } => compile::run(&file, out.as_deref(), wat, &chain),
-        Command::Compile { file: None, out_dir, wat, manifest, .. } => compile::run_project(&manifest, &out_dir, wat),
+        Command::Compile {
+            file: Some(file),
+            out,
+            wat,
+            chain,
+            ..
+        } => compile::run(&file, out.as_deref(), wat, &chain),
+        Command::Compile {
+            file: None,
+            out_dir,
+            wat,
+            manifest,
+            ..
+        } => compile::run_project(&manifest, &out_dir, wat),
         Command::Check { manifest } => check::run(&manifest),
         Command::Test(args) => test::run(&args),
         Command::New { name, path } => new::run_new(&name, &path),
-        Command::Contract { command: ContractCommand::New { name, manifest } } => {
-            new::run_contract_new(&name, manifest.manifest_path.as_deref())
-        }
-        Command::Run { files, runtime, calls, evals, sender, chain, format } => {
-            run::run(&files, runtime, &calls, &evals, sender.as_deref(), &chain, format)
-        }
+        Command::Contract {
+            command: ContractCommand::New { name, manifest },
+        } => new::run_contract_new(&name, manifest.manifest_path.as_deref()),
+        Command::Run {
+            files,
+            runtime,
+            calls,
+            evals,
+            sender,
+            chain,
+            format,
+        } => run::run(
+            &files,
+            runtime,
+            &calls,
+            &evals,
+            sender.as_deref(),
+            &chain,
+            format,
+        ),
     };
     match result {
         Ok(code) => code,

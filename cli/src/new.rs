@@ -11,12 +11,30 @@ use toml_edit::{value, DocumentMut, InlineTable, Item, Table};
 
 /// (path in the new project, template text); `{{name}}` is replaced in both.
 const PROJECT_FILES: &[(&str, &str)] = &[
-    ("Clarinet.toml", include_str!("../../templates/project/Clarinet.toml")),
-    ("settings/Devnet.toml", include_str!("../../templates/project/settings/Devnet.toml")),
-    ("contracts/{{name}}.clar", include_str!("../../templates/project/contracts/NAME.clar")),
-    ("tests/{{name}}_test.clar", include_str!("../../templates/project/tests/NAME_test.clar")),
-    (".gitignore", include_str!("../../templates/project/gitignore")),
-    ("README.md", include_str!("../../templates/project/README.md")),
+    (
+        "Clarinet.toml",
+        include_str!("../../templates/project/Clarinet.toml"),
+    ),
+    (
+        "settings/Devnet.toml",
+        include_str!("../../templates/project/settings/Devnet.toml"),
+    ),
+    (
+        "contracts/{{name}}.clar",
+        include_str!("../../templates/project/contracts/NAME.clar"),
+    ),
+    (
+        "tests/{{name}}_test.clar",
+        include_str!("../../templates/project/tests/NAME_test.clar"),
+    ),
+    (
+        ".gitignore",
+        include_str!("../../templates/project/gitignore"),
+    ),
+    (
+        "README.md",
+        include_str!("../../templates/project/README.md"),
+    ),
 ];
 
 const CONTRACT_TEMPLATE: &str = include_str!("../../templates/contract/contracts/NAME.clar");
@@ -39,11 +57,15 @@ pub fn validate_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
     match chars.next() {
         None => return Err("the name is empty: ".to_string() + rule),
-        Some(c) if !c.is_ascii_alphabetic() => return Err(format!("'{name}' is not a valid name: {rule}")),
+        Some(c) if !c.is_ascii_alphabetic() => {
+            return Err(format!("'{name}' is not a valid name: {rule}"))
+        }
         _ => {}
     }
     if let Some(c) = chars.find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
-        return Err(format!("'{name}' is not a valid name ({c:?} is not allowed): {rule}"));
+        return Err(format!(
+            "'{name}' is not a valid name ({c:?} is not allowed): {rule}"
+        ));
     }
     if name.len() > max {
         return Err(format!(
@@ -59,8 +81,13 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let mut f = OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `clarinet-wasm new NAME`: the project `parent/NAME/`.
@@ -71,7 +98,10 @@ pub fn run_new(name: &str, parent: &Path) -> Result<ExitCode, String> {
     }
     let dir = parent.join(name);
     if dir.symlink_metadata().is_ok() {
-        return Err(format!("{}: already exists; choose another name or remove it first", dir.display()));
+        return Err(format!(
+            "{}: already exists; choose another name or remove it first",
+            dir.display()
+        ));
     }
     // create_dir (not _all) fails if the directory appeared meanwhile: never write into one
     // that is not ours.
@@ -100,14 +130,22 @@ pub fn run_new(name: &str, parent: &Path) -> Result<ExitCode, String> {
 pub fn run_contract_new(name: &str, manifest_path: Option<&Path>) -> Result<ExitCode, String> {
     validate_name(name)?;
     let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
-    let manifest = clarinet_wasm_project::find_manifest(&cwd, manifest_path).map_err(|e| e.to_string())?;
-    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let manifest =
+        clarinet_wasm_project::find_manifest(&cwd, manifest_path).map_err(|e| e.to_string())?;
+    let text =
+        std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
     // toml_edit's error names the line and column and shows the line.
-    let mut doc: DocumentMut =
-        text.parse().map_err(|e: toml_edit::TomlError| format!("{}: not valid TOML: {}", manifest.display(), e.to_string().trim_end()))?;
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        format!(
+            "{}: not valid TOML: {}",
+            manifest.display(),
+            e.to_string().trim_end()
+        )
+    })?;
 
     let entry_path = format!("contracts/{name}.clar");
-    add_contract_entry(&mut doc, name, &entry_path).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    add_contract_entry(&mut doc, name, &entry_path)
+        .map_err(|e| format!("{}: {e}", manifest.display()))?;
 
     let root = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
     let contract_file = root.join(&entry_path);
@@ -125,7 +163,8 @@ pub fn run_contract_new(name: &str, manifest_path: Option<&Path>) -> Result<Exit
         created.push(contract_file.clone());
         write_new(&test_file, &render(CONTRACT_TEST_TEMPLATE, name))?;
         created.push(test_file.clone());
-        std::fs::write(&manifest, doc.to_string()).map_err(|e| format!("{}: {e}", manifest.display()))
+        std::fs::write(&manifest, doc.to_string())
+            .map_err(|e| format!("{}: {e}", manifest.display()))
     })();
     if let Err(e) = result {
         for f in &created {
@@ -152,7 +191,9 @@ fn add_contract_entry(doc: &mut DocumentMut, name: &str, path: &str) -> Result<(
     match root.get_mut("contracts") {
         Some(Item::Table(contracts)) => {
             if contracts.contains_key(name) {
-                return Err(format!("there is already a contract '{name}' ([contracts.{name}])"));
+                return Err(format!(
+                    "there is already a contract '{name}' ([contracts.{name}])"
+                ));
             }
             let mut t = Table::new();
             t.insert("path", value(path));
@@ -162,7 +203,9 @@ fn add_contract_entry(doc: &mut DocumentMut, name: &str, path: &str) -> Result<(
         }
         Some(Item::Value(toml_edit::Value::InlineTable(contracts))) => {
             if contracts.contains_key(name) {
-                return Err(format!("there is already a contract '{name}' (contracts.{name})"));
+                return Err(format!(
+                    "there is already a contract '{name}' (contracts.{name})"
+                ));
             }
             let mut t = InlineTable::new();
             t.insert("path", path.into());
@@ -183,11 +226,36 @@ mod tests {
     /// Run the project's tests on both runtimes; every one must pass on Wasm too.
     fn passes_on_wasm(project_dir: &Path) -> usize {
         let project = clarinet_wasm_project::load(&project_dir.join("Clarinet.toml")).unwrap();
-        let report = runner::run(&project, &RunOptions { wasm: true, ..Default::default() }, |_| {}).unwrap();
-        assert!(report.unsupported.is_empty(), "not compiled to Wasm: {:?}", report.unsupported);
+        let report = runner::run(
+            &project,
+            &RunOptions {
+                wasm: true,
+                ..Default::default()
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert!(
+            report.unsupported.is_empty(),
+            "not compiled to Wasm: {:?}",
+            report.unsupported
+        );
         for r in &report.results {
-            assert_eq!(r.status, Status::Pass, "{} {}: {} {:?}", r.file, r.name, r.message, r.mismatch);
-            assert!(r.interpreter_only.is_none(), "{}: interpreter only: {:?}", r.name, r.interpreter_only);
+            assert_eq!(
+                r.status,
+                Status::Pass,
+                "{} {}: {} {:?}",
+                r.file,
+                r.name,
+                r.message,
+                r.mismatch
+            );
+            assert!(
+                r.interpreter_only.is_none(),
+                "{}: interpreter only: {:?}",
+                r.name,
+                r.interpreter_only
+            );
         }
         report.results.len()
     }
@@ -197,7 +265,18 @@ mod tests {
         for ok in ["demo", "a", "My-token_2", &"x".repeat(35)] {
             assert!(validate_name(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "1bad", "-x", "_x", "a.b", "a b", "é", "a/b", "..", &"x".repeat(36)] {
+        for bad in [
+            "",
+            "1bad",
+            "-x",
+            "_x",
+            "a.b",
+            "a b",
+            "é",
+            "a/b",
+            "..",
+            &"x".repeat(36),
+        ] {
             assert!(validate_name(bad).is_err(), "{bad}");
         }
     }
@@ -207,7 +286,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         run_new("demo", tmp.path()).unwrap();
         let dir = tmp.path().join("demo");
-        for f in ["Clarinet.toml", "settings/Devnet.toml", "contracts/demo.clar", "tests/demo_test.clar", ".gitignore", "README.md"] {
+        for f in [
+            "Clarinet.toml",
+            "settings/Devnet.toml",
+            "contracts/demo.clar",
+            "tests/demo_test.clar",
+            ".gitignore",
+            "README.md",
+        ] {
             let text = std::fs::read_to_string(dir.join(f)).unwrap();
             assert!(!text.contains("{{"), "{f} has a placeholder left");
         }
@@ -239,7 +325,11 @@ mod tests {
     #[test]
     fn contract_new_without_contracts_table() {
         let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("Clarinet.toml"), "[project]\nname = \"p\"\n").unwrap();
+        std::fs::write(
+            tmp.path().join("Clarinet.toml"),
+            "[project]\nname = \"p\"\n",
+        )
+        .unwrap();
         run_contract_new("c", Some(tmp.path())).unwrap();
         let after = std::fs::read_to_string(tmp.path().join("Clarinet.toml")).unwrap();
         assert_eq!(after, "[project]\nname = \"p\"\n\n[contracts.c]\npath = \"contracts/c.clar\"\nclarity_version = 2\nepoch = 2.4\n");
@@ -248,12 +338,16 @@ mod tests {
     #[test]
     fn errors_are_reported_not_panicked() {
         let tmp = tempfile::tempdir().unwrap();
-        assert!(run_new("1bad", tmp.path()).unwrap_err().contains("not a valid name"));
+        assert!(run_new("1bad", tmp.path())
+            .unwrap_err()
+            .contains("not a valid name"));
         assert!(!tmp.path().join("1bad").exists());
         run_new("demo", tmp.path()).unwrap();
         let e = run_new("demo", tmp.path()).unwrap_err();
         assert!(e.contains("already exists"), "{e}");
-        assert!(run_new("x", &tmp.path().join("missing")).unwrap_err().contains("no such directory"));
+        assert!(run_new("x", &tmp.path().join("missing"))
+            .unwrap_err()
+            .contains("no such directory"));
 
         let dir = tmp.path().join("demo");
         // The project's own contract is already there.
@@ -263,12 +357,18 @@ mod tests {
         let manifest = std::fs::read_to_string(dir.join("Clarinet.toml")).unwrap();
         let e = run_contract_new("extra", Some(&dir)).unwrap_err();
         assert!(e.contains("already a contract 'extra'"), "{e}");
-        assert_eq!(std::fs::read_to_string(dir.join("Clarinet.toml")).unwrap(), manifest);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("Clarinet.toml")).unwrap(),
+            manifest
+        );
         // A file in the way, with no manifest entry.
         std::fs::write(dir.join("contracts/stray.clar"), "").unwrap();
         let e = run_contract_new("stray", Some(&dir)).unwrap_err();
         assert!(e.contains("stray.clar: already exists"), "{e}");
-        assert_eq!(std::fs::read_to_string(dir.join("Clarinet.toml")).unwrap(), manifest);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("Clarinet.toml")).unwrap(),
+            manifest
+        );
         assert!(run_contract_new("9", Some(&dir)).is_err());
         let e = run_contract_new("x", Some(&tmp.path().join("nowhere"))).unwrap_err();
         assert!(e.contains("no such manifest"), "{e}");
@@ -277,7 +377,11 @@ mod tests {
     #[test]
     fn a_malformed_manifest_is_reported_with_its_position() {
         let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("Clarinet.toml"), "[project]\nname = \"p\"\n\n[contracts.a\npath = 1\n").unwrap();
+        std::fs::write(
+            tmp.path().join("Clarinet.toml"),
+            "[project]\nname = \"p\"\n\n[contracts.a\npath = 1\n",
+        )
+        .unwrap();
         let e = run_contract_new("c", Some(tmp.path())).unwrap_err();
         assert!(e.contains("line 4"), "{e}");
         assert!(e.contains("not valid TOML"), "{e}");

@@ -15,7 +15,8 @@ pub struct ManifestArg {
 impl ManifestArg {
     pub fn load(&self) -> Result<Project, String> {
         let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
-        let manifest = find_manifest(&cwd, self.manifest_path.as_deref()).map_err(|e| e.to_string())?;
+        let manifest =
+            find_manifest(&cwd, self.manifest_path.as_deref()).map_err(|e| e.to_string())?;
         load(&manifest).map_err(|e| e.to_string())
     }
 }

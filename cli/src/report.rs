@@ -22,7 +22,10 @@ pub fn highlight_diff(a: &str, b: &str) -> (String, String) {
         (s[..at].to_string(), s[at..].to_string())
     };
     let ((pa, ra), (pb, rb)) = (split(a), split(b));
-    (format!("{pa}{}", ra.green().bold()), format!("{pb}{}", rb.red().bold()))
+    (
+        format!("{pa}{}", ra.green().bold()),
+        format!("{pb}{}", rb.red().bold()),
+    )
 }
 
 fn print_outcome(o: &Outcome) {
@@ -31,7 +34,11 @@ fn print_outcome(o: &Outcome) {
     }
     for (k, v) in &o.writes {
         if let StateKey::Data(_) = k {
-            let v = if v.len() > 80 { format!("{}…", &v[..80]) } else { v.clone() };
+            let v = if v.len() > 80 {
+                format!("{}…", &v[..80])
+            } else {
+                v.clone()
+            };
             println!("    write {} = {v}", key_text(k));
         }
     }
@@ -51,7 +58,11 @@ pub fn print_text(reports: &[StepReport], runtimes: Runtimes) {
         println!("{}: {}  [{tag}]", r.step, render_result(&r.interpreter));
         print_outcome(&r.interpreter);
         match &r.verdict {
-            Verdict::Mismatch { part, interpreter, wasm } => {
+            Verdict::Mismatch {
+                part,
+                interpreter,
+                wasm,
+            } => {
                 mismatches += 1;
                 let w = interpreter.chars().count().max(11);
                 let (hi, hw) = highlight_diff(interpreter, wasm);
@@ -84,7 +95,11 @@ fn outcome_json(o: &Outcome) -> Json {
         Ok(None) => (Json::Null, Json::Null),
         Err(e) => (Json::Null, json!(e.kind)),
     };
-    let writes: serde_json::Map<String, Json> = o.writes.iter().map(|(k, v)| (key_text(k), json!(v))).collect();
+    let writes: serde_json::Map<String, Json> = o
+        .writes
+        .iter()
+        .map(|(k, v)| (key_text(k), json!(v)))
+        .collect();
     json!({
         "ok": o.result.is_ok(),
         "value": value,
@@ -104,14 +119,22 @@ pub fn to_json(reports: &[StepReport], runtimes: Runtimes) -> Json {
         .map(|r| {
             let (verdict, detail) = match &r.verdict {
                 Verdict::Agree => ("agree", Json::Null),
-                Verdict::Mismatch { part, interpreter, wasm } => {
-                    ("mismatch", json!({"part": part, "interpreter": interpreter, "wasm": wasm}))
-                }
+                Verdict::Mismatch {
+                    part,
+                    interpreter,
+                    wasm,
+                } => (
+                    "mismatch",
+                    json!({"part": part, "interpreter": interpreter, "wasm": wasm}),
+                ),
                 Verdict::WasmNotRun(why) => ("wasm-not-run", json!(why)),
             };
             let (first, second) = match runtimes {
                 Runtimes::Wasm => ("wasm", Json::Null),
-                _ => ("interpreter", r.wasm.as_ref().map(outcome_json).unwrap_or(Json::Null)),
+                _ => (
+                    "interpreter",
+                    r.wasm.as_ref().map(outcome_json).unwrap_or(Json::Null),
+                ),
             };
             let mut step = json!({ "step": r.step, "verdict": verdict, "mismatch": detail });
             step[first] = outcome_json(&r.interpreter);

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clarinet_wasm_runtime::analyze::analyze;
 use clarinet_wasm_runtime::dual::{Dual, Runtimes, StepReport, Verdict};
 use clarity::vm::types::QualifiedContractIdentifier;
 
@@ -35,11 +34,13 @@ pub fn run(
         let (source, name) = read_contract(file)?;
         let id = QualifiedContractIdentifier::new(standard_of(&sender), name.clone());
         // Parse and type errors are the user's to fix: report them at their position.
-        let epoch = dual.reference().epoch;
-        let mut scratch = dual.reference().store.clone();
-        if let Err(f) = analyze(&mut scratch, &id, &source, args.version(), epoch) {
+        if let Err(f) = dual.analyze(&id, &source, args.version()) {
             let (l, c) = f.line_col();
-            return Err(format!("{}:{l}:{c}: error: {}", file.display(), f.diagnostic.message));
+            return Err(format!(
+                "{}:{l}:{c}: error: {}",
+                file.display(),
+                f.diagnostic.message
+            ));
         }
         let mut r = dual.deploy(&name, &source, &standard_of(&sender), args.version());
         if let Verdict::WasmNotRun(why) = &r.verdict {
@@ -49,10 +50,17 @@ pub fn run(
         last = Some(id);
     }
     for call in calls {
-        let Some(contract) = &last else { return Err("--call needs a contract".into()) };
-        let source = format!("(contract-call? '{contract} {})", call.trim().trim_start_matches('(').trim_end_matches(')'));
+        let Some(contract) = &last else {
+            return Err("--call needs a contract".into());
+        };
+        let source = format!(
+            "(contract-call? '{contract} {})",
+            call.trim().trim_start_matches('(').trim_end_matches(')')
+        );
         if !call.trim().starts_with('(') {
-            return Err(format!("--call: expected \"(function arg ...)\", got '{call}'"));
+            return Err(format!(
+                "--call: expected \"(function arg ...)\", got '{call}'"
+            ));
         }
         let mut r = dual.eval(&source, &sender);
         r.step = call.clone();
@@ -64,7 +72,14 @@ pub fn run(
     let failed = reports.iter().any(|r| !r.agrees());
     match format {
         Format::Text => report::print_text(&reports, runtimes),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report::to_json(&reports, runtimes)).unwrap()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report::to_json(&reports, runtimes)).unwrap()
+        ),
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -45,7 +45,12 @@ pub struct TestArgs {
 
 pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
     let project = args.manifest.load()?;
-    let opts = RunOptions { wasm: args.wasm, filter: args.filter.clone(), costs: args.costs, coverage: args.coverage.is_some() };
+    let opts = RunOptions {
+        wasm: args.wasm,
+        filter: args.filter.clone(),
+        costs: args.costs,
+        coverage: args.coverage.is_some(),
+    };
     let bar = (std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg}").unwrap());
@@ -56,7 +61,9 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
         if let Some(b) = &bar {
             match p {
                 Progress::Deploying(name) => b.set_message(format!("deploying {name}")),
-                Progress::Running { done, total, name } => b.set_message(format!("[{done}/{total}] {name}")),
+                Progress::Running { done, total, name } => {
+                    b.set_message(format!("[{done}/{total}] {name}"))
+                }
             }
         }
     });
@@ -77,7 +84,11 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.coverage {
         write_lcov(&report, &project.root, path)?;
     }
-    Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.failed() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn status_word(r: &TestResult) -> String {
@@ -95,11 +106,27 @@ fn status_word(r: &TestResult) -> String {
 fn text_report(report: &RunReport, args: &TestArgs) -> String {
     let mut out = String::new();
     for u in &report.unsupported {
-        out += &format!("{} {}: {}\n", "unsupported".yellow().bold(), u.contract, u.reason);
+        out += &format!(
+            "{} {}: {}\n",
+            "unsupported".yellow().bold(),
+            u.contract,
+            u.reason
+        );
     }
     for r in &report.results {
-        let what = if r.function.is_empty() || r.name == r.function { r.name.clone() } else { format!("{} ({})", r.name, r.function) };
-        out += &format!("{} {}:{} {}  {}\n", status_word(r), r.file, r.line, what.bold(), r.message);
+        let what = if r.function.is_empty() || r.name == r.function {
+            r.name.clone()
+        } else {
+            format!("{} ({})", r.name, r.function)
+        };
+        out += &format!(
+            "{} {}:{} {}  {}\n",
+            status_word(r),
+            r.file,
+            r.line,
+            what.bold(),
+            r.message
+        );
         if let Some(why) = &r.interpreter_only {
             out += &format!("    {}\n", why.dimmed());
         }
@@ -114,7 +141,10 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
     }
     if args.costs {
         out += "\ncosts (interpreter)\n";
-        out += &format!("  {:<40} {:>12} {:>6} {:>8} {:>6} {:>8}\n", "test", "runtime", "reads", "read-len", "writes", "write-len");
+        out += &format!(
+            "  {:<40} {:>12} {:>6} {:>8} {:>6} {:>8}\n",
+            "test", "runtime", "reads", "read-len", "writes", "write-len"
+        );
         for r in &report.results {
             if let Some(c) = &r.cost {
                 out += &format!(
@@ -124,10 +154,18 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
             }
         }
     }
-    let interp_only = report.results.iter().filter(|r| r.interpreter_only.is_some()).count();
+    let interp_only = report
+        .results
+        .iter()
+        .filter(|r| r.interpreter_only.is_some())
+        .count();
     out += "\n";
     if args.wasm {
-        out += &format!("{} mismatch(es), {} test(s) on the interpreter only\n", report.mismatches(), interp_only);
+        out += &format!(
+            "{} mismatch(es), {} test(s) on the interpreter only\n",
+            report.mismatches(),
+            interp_only
+        );
     }
     out += &format!("{} passed, {} failed\n", report.passed(), report.failed());
     out
@@ -173,11 +211,18 @@ fn junit_report(report: &RunReport, project: &str) -> Result<String, String> {
             Status::Fail | Status::Mismatch => {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 let message = match &r.mismatch {
-                    Some(m) => format!("mismatch in {}: interpreter {} | wasm {}", m.part, m.interpreter, m.wasm),
+                    Some(m) => format!(
+                        "mismatch in {}: interpreter {} | wasm {}",
+                        m.part, m.interpreter, m.wasm
+                    ),
                     None => r.message.clone(),
                 };
                 s.set_message(message);
-                s.set_type(if r.status == Status::Mismatch { "mismatch" } else { "failure" });
+                s.set_type(if r.status == Status::Mismatch {
+                    "mismatch"
+                } else {
+                    "failure"
+                });
                 s
             }
         };
@@ -187,21 +232,31 @@ fn junit_report(report: &RunReport, project: &str) -> Result<String, String> {
         if let Some(why) = &r.interpreter_only {
             case.set_system_out(format!("interpreter only: {why}"));
         }
-        suites.entry(r.file.clone()).or_insert_with(|| TestSuite::new(r.file.clone())).add_test_case(case);
+        suites
+            .entry(r.file.clone())
+            .or_insert_with(|| TestSuite::new(r.file.clone()))
+            .add_test_case(case);
     }
     let mut rep = Report::new(project.to_string());
     rep.add_test_suites(suites.into_values());
     rep.to_string().map_err(|e| format!("junit: {e}"))
 }
 
-fn write_lcov(report: &RunReport, root: &std::path::Path, path: &std::path::Path) -> Result<(), String> {
+fn write_lcov(
+    report: &RunReport,
+    root: &std::path::Path,
+    path: &std::path::Path,
+) -> Result<(), String> {
     let mut out = String::new();
     for (file, (lines, executed)) in report.coverage.iter().flatten() {
         out += &format!("TN:\nSF:{}\n", root.join(file).display());
         for l in lines {
             out += &format!("DA:{l},{}\n", executed.get(l).copied().unwrap_or(0));
         }
-        let hit = lines.iter().filter(|l| executed.get(l).copied().unwrap_or(0) > 0).count();
+        let hit = lines
+            .iter()
+            .filter(|l| executed.get(l).copied().unwrap_or(0) > 0)
+            .count();
         out += &format!("LH:{hit}\nLF:{}\nend_of_record\n", lines.len());
     }
     std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))

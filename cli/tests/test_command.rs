@@ -10,7 +10,9 @@ fn bin() -> Command {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../project/tests/projects").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../project/tests/projects")
+        .join(name)
 }
 
 fn run(args: &[&str]) -> Output {
@@ -34,20 +36,38 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn passing_project_text_output() {
-    let o = run(&["test", "--wasm", "--manifest-path", fixture("passing").to_str().unwrap()]);
+    let o = run(&[
+        "test",
+        "--wasm",
+        "--manifest-path",
+        fixture("passing").to_str().unwrap(),
+    ]);
     let out = stdout(&o);
     assert!(o.status.success(), "{out}{}", stderr(&o));
-    assert_eq!(out.trim_end().lines().last(), Some("6 passed, 0 failed"), "{out}");
+    assert_eq!(
+        out.trim_end().lines().last(),
+        Some("6 passed, 0 failed"),
+        "{out}"
+    );
     assert!(out.contains("0 mismatch(es)"), "{out}");
     assert!(out.contains("twice through the front"), "{out}");
 }
 
 #[test]
 fn failing_project_exit_code_and_markers() {
-    let o = run(&["test", "--wasm", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let o = run(&[
+        "test",
+        "--wasm",
+        "--manifest-path",
+        fixture("failing").to_str().unwrap(),
+    ]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert_eq!(out.trim_end().lines().last(), Some("2 passed, 3 failed"), "{out}");
+    assert_eq!(
+        out.trim_end().lines().last(),
+        Some("2 passed, 3 failed"),
+        "{out}"
+    );
     assert!(out.contains("(interpreter only)"), "{out}");
     assert!(out.contains("not supported yet: at-block"), "{out}");
     assert!(out.contains("(err u42)"), "{out}");
@@ -55,17 +75,37 @@ fn failing_project_exit_code_and_markers() {
 
 #[test]
 fn json_output_parses_back() {
-    let o = run(&["test", "--wasm", "--format", "json", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let o = run(&[
+        "test",
+        "--wasm",
+        "--format",
+        "json",
+        "--manifest-path",
+        fixture("failing").to_str().unwrap(),
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["passed"], 2);
     assert_eq!(v["failed"], 3);
     assert_eq!(v["mismatches"], 0);
-    assert_eq!(v["unsupported"][0]["contract"].as_str().unwrap().rsplit('.').next(), Some("hasher"));
+    assert_eq!(
+        v["unsupported"][0]["contract"]
+            .as_str()
+            .unwrap()
+            .rsplit('.')
+            .next(),
+        Some("hasher")
+    );
     let tests = v["tests"].as_array().unwrap();
-    let wrong = tests.iter().find(|t| t["name"] == "a failing assertion").unwrap();
+    let wrong = tests
+        .iter()
+        .find(|t| t["name"] == "a failing assertion")
+        .unwrap();
     assert_eq!(wrong["status"], "fail");
     assert_eq!(wrong["message"], "(err u42)");
-    let digest = tests.iter().find(|t| t["function"] == "test-digest").unwrap();
+    let digest = tests
+        .iter()
+        .find(|t| t["function"] == "test-digest")
+        .unwrap();
     assert_eq!(digest["status"], "pass");
     assert!(digest["interpreter_only"].is_string());
 }
@@ -87,9 +127,16 @@ fn junit_output_parses_back() {
     assert_eq!(o.status.code(), Some(1));
     let xml = std::fs::read_to_string(&file).unwrap();
     let report = quick_junit::Report::deserialize_from_str(&xml).expect("junit xml");
-    let cases: Vec<_> = report.test_suites.iter().flat_map(|s| s.test_cases.iter()).collect();
+    let cases: Vec<_> = report
+        .test_suites
+        .iter()
+        .flat_map(|s| s.test_cases.iter())
+        .collect();
     assert_eq!(cases.len(), 5);
-    let failures = cases.iter().filter(|c| !matches!(c.status, quick_junit::TestCaseStatus::Success { .. })).count();
+    let failures = cases
+        .iter()
+        .filter(|c| !matches!(c.status, quick_junit::TestCaseStatus::Success { .. }))
+        .count();
     assert_eq!(failures, 3);
 }
 
@@ -110,35 +157,61 @@ fn costs_and_coverage() {
     assert!(out.contains("costs (interpreter)"), "{out}");
     let text = std::fs::read_to_string(&lcov).unwrap();
     assert!(text.contains("contracts/store.clar"), "{text}");
-    assert!(text.lines().any(|l| l.starts_with("DA:") && !l.ends_with(",0")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("DA:") && !l.ends_with(",0")),
+        "{text}"
+    );
     assert!(text.contains("end_of_record"));
 }
 
 #[test]
 fn broken_project_is_one_message_and_exit_1() {
     let dir = scratch("broken");
-    std::fs::write(dir.join("Clarinet.toml"), "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\n").unwrap();
+    std::fs::write(
+        dir.join("Clarinet.toml"),
+        "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\n",
+    )
+    .unwrap();
     let o = run(&["test", "--manifest-path", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("contract 'a': cannot read contracts/a.clar"), "{err}");
+    assert!(
+        err.contains("contract 'a': cannot read contracts/a.clar"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
-    let none = run(&["test", "--manifest-path", dir.join("nope").to_str().unwrap()]);
+    let none = run(&[
+        "test",
+        "--manifest-path",
+        dir.join("nope").to_str().unwrap(),
+    ]);
     assert_eq!(none.status.code(), Some(1));
 }
 
 #[test]
 fn check_reports_positions_and_levels() {
-    let o = run(&["check", "--manifest-path", fixture("failing").to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--manifest-path",
+        fixture("failing").to_str().unwrap(),
+    ]);
     let out = stdout(&o);
     assert!(o.status.success(), "{out}");
     assert!(out.contains("contracts/hasher.clar:1:"), "{out}");
-    assert!(out.contains("warning: not supported yet: at-block"), "{out}");
+    assert!(
+        out.contains("warning: not supported yet: at-block"),
+        "{out}"
+    );
 
     let dir = scratch("check");
     std::fs::create_dir_all(dir.join("contracts")).unwrap();
     std::fs::write(dir.join("Clarinet.toml"), "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\nclarity_version = 2\nepoch = 2.4\n").unwrap();
-    std::fs::write(dir.join("contracts/a.clar"), "(define-read-only (f)\n  (+ 1 u1))\n").unwrap();
+    std::fs::write(
+        dir.join("contracts/a.clar"),
+        "(define-read-only (f)\n  (+ 1 u1))\n",
+    )
+    .unwrap();
     let o = run(&["check", "--manifest-path", dir.to_str().unwrap()]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
@@ -161,9 +234,18 @@ fn compile_writes_a_module_per_contract() {
         let bytes = std::fs::read(dir.join(format!("{name}.wasm"))).unwrap();
         assert_eq!(&bytes[..4], b"\0asm");
     }
-    let o = run(&["compile", "--wat", "--out-dir", dir.to_str().unwrap(), "--manifest-path", fixture("passing").to_str().unwrap()]);
+    let o = run(&[
+        "compile",
+        "--wat",
+        "--out-dir",
+        dir.to_str().unwrap(),
+        "--manifest-path",
+        fixture("passing").to_str().unwrap(),
+    ]);
     assert!(o.status.success());
-    assert!(std::fs::read_to_string(dir.join("store.wat")).unwrap().starts_with("(module"));
+    assert!(std::fs::read_to_string(dir.join("store.wat"))
+        .unwrap()
+        .starts_with("(module"));
 }
 
 #[test]
@@ -171,15 +253,30 @@ fn run_compares_and_reports_unsupported_words() {
     let dir = scratch("run");
     let file = dir.join("calc.clar");
     std::fs::write(&file, "(define-read-only (half (n int)) (/ n 2))\n(define-read-only (h) (at-block 0x0000000000000000000000000000000000000000000000000000000000000000 u1))\n").unwrap();
-    let o = run(&["run", file.to_str().unwrap(), "--runtime", "interpreter", "--call", "(half 9)"]);
+    let o = run(&[
+        "run",
+        file.to_str().unwrap(),
+        "--runtime",
+        "interpreter",
+        "--call",
+        "(half 9)",
+    ]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(stdout(&o).contains("(half 9): 4"));
     let o = run(&["run", file.to_str().unwrap(), "--call", "(half 9)"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("calc.clar:2:23: not supported yet: at-block"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("calc.clar:2:23: not supported yet: at-block"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["compile", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("calc.clar:2:23: error: not supported yet: at-block"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("calc.clar:2:23: error: not supported yet: at-block"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -187,16 +284,31 @@ fn a_mismatch_is_reported_side_by_side() {
     // Test-only fault injection: addition on the Wasm path is off by one.
     let o = bin()
         .env("CLARINET_WASM_FAULT", "add")
-        .args(["test", "--wasm", "--manifest-path", fixture("passing").to_str().unwrap()])
+        .args([
+            "test",
+            "--wasm",
+            "--manifest-path",
+            fixture("passing").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("mismatch tests/store_test.clar"), "{out}");
     assert!(out.contains("first difference in"), "{out}");
-    assert!(out.lines().any(|l| l.trim_start().starts_with("interpreter") && l.trim_end().ends_with("| wasm")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("interpreter") && l.trim_end().ends_with("| wasm")),
+        "{out}"
+    );
     let last = out.trim_end().lines().last().unwrap().to_string();
-    let failed: usize = last.split(", ").nth(1).unwrap().trim_end_matches(" failed").parse().unwrap();
+    let failed: usize = last
+        .split(", ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(" failed")
+        .parse()
+        .unwrap();
     assert!(failed >= 1, "{last}");
     let mismatch_line = out.lines().find(|l| l.contains("mismatch(es)")).unwrap();
     assert!(!mismatch_line.starts_with("0 "), "{mismatch_line}");
@@ -204,7 +316,11 @@ fn a_mismatch_is_reported_side_by_side() {
     let dir = scratch("fault");
     let file = dir.join("add.clar");
     std::fs::write(&file, "(define-read-only (plus (a int)) (+ a 1))\n").unwrap();
-    let o = bin().env("CLARINET_WASM_FAULT", "add").args(["run", file.to_str().unwrap(), "--call", "(plus 1)"]).output().unwrap();
+    let o = bin()
+        .env("CLARINET_WASM_FAULT", "add")
+        .args(["run", file.to_str().unwrap(), "--call", "(plus 1)"])
+        .output()
+        .unwrap();
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("first difference: result"), "{out}");

@@ -22,7 +22,6 @@
 //! A component that the tag says is absent holds zeros. Sequence payloads live in linear
 //! memory: literals in data segments, computed values on a bump heap that is reset per call.
 
-use clarity::vm::types::signatures::CallableSubtype;
 use clarity::vm::types::{PrincipalData, SequenceSubtype, StringSubtype, TypeSignature};
 use walrus::ValType;
 
@@ -37,7 +36,13 @@ pub enum Part {
 pub fn parts(ty: &TypeSignature) -> Vec<Part> {
     flat(ty)
         .into_iter()
-        .map(|v| if v == ValType::I64 { Part::I64 } else { Part::I32 })
+        .map(|v| {
+            if v == ValType::I64 {
+                Part::I64
+            } else {
+                Part::I32
+            }
+        })
         .collect()
 }
 
@@ -57,7 +62,11 @@ fn push_flat(ty: &TypeSignature, out: &mut Vec<ValType>) {
             out.push(ValType::I64);
         }
         BoolType => out.push(ValType::I32),
-        SequenceType(_) | PrincipalType | CallableType(_) | ListUnionType(_) | TraitReferenceType(_) => {
+        SequenceType(_)
+        | PrincipalType
+        | CallableType(_)
+        | ListUnionType(_)
+        | TraitReferenceType(_) => {
             out.push(ValType::I32);
             out.push(ValType::I32);
         }
@@ -96,7 +105,10 @@ pub fn size(ty: &TypeSignature) -> u32 {
 pub fn same_repr(a: &TypeSignature, b: &TypeSignature) -> bool {
     use TypeSignature::*;
     match (a, b) {
-        (SequenceType(SequenceSubtype::ListType(x)), SequenceType(SequenceSubtype::ListType(y))) => {
+        (
+            SequenceType(SequenceSubtype::ListType(x)),
+            SequenceType(SequenceSubtype::ListType(y)),
+        ) => {
             same_repr(x.get_list_item_type(), y.get_list_item_type())
                 || x.get_max_len() == 0
                 || y.get_max_len() == 0
@@ -121,7 +133,11 @@ fn kind(t: &TypeSignature) -> u8 {
         IntType | UIntType => 1,
         BoolType => 2,
         SequenceType(SequenceSubtype::ListType(_)) => 3,
-        SequenceType(_) | PrincipalType | CallableType(_) | ListUnionType(_) | TraitReferenceType(_) => 4,
+        SequenceType(_)
+        | PrincipalType
+        | CallableType(_)
+        | ListUnionType(_)
+        | TraitReferenceType(_) => 4,
         OptionalType(_) => 5,
         ResponseType(_) => 6,
         TupleType(_) => 7,
@@ -134,15 +150,6 @@ pub fn element_size(seq: &SequenceSubtype) -> u32 {
         SequenceSubtype::BufferType(_) | SequenceSubtype::StringType(StringSubtype::ASCII(_)) => 1,
         SequenceSubtype::StringType(StringSubtype::UTF8(_)) => 4,
         SequenceSubtype::ListType(l) => size(l.get_list_item_type()),
-    }
-}
-
-/// Contract principals typed as callables (Clarity 2 literals) are plain principals here.
-pub fn normalize(ty: &TypeSignature) -> TypeSignature {
-    match ty {
-        TypeSignature::CallableType(CallableSubtype::Principal(_)) => TypeSignature::PrincipalType,
-        TypeSignature::ListUnionType(_) => TypeSignature::PrincipalType,
-        _ => ty.clone(),
     }
 }
 

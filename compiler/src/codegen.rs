@@ -16,8 +16,8 @@ use clarity::vm::types::{CharType, SequenceData, SequenceSubtype, TypeSignature,
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{BinaryOp, IfElse, LoadKind, MemArg, StoreKind, Value as WValue};
 use walrus::{
-    ConstExpr, DataKind, FunctionBuilder, FunctionId, GlobalId, InstrSeqBuilder, LocalId,
-    MemoryId, Module, ModuleConfig, ValType,
+    ConstExpr, DataKind, FunctionBuilder, FunctionId, GlobalId, InstrSeqBuilder, LocalId, MemoryId,
+    Module, ModuleConfig, ValType,
 };
 
 use crate::abi::{self, flat};
@@ -69,7 +69,10 @@ pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
     let mut module = Module::with_config(ModuleConfig::new());
     let memory = module.memories.add_local(false, false, 1, None, None);
     module.exports.add(host::MEMORY_EXPORT, memory);
-    let heap = module.globals.add_local(ValType::I32, true, false, ConstExpr::Value(WValue::I32(0)));
+    let heap =
+        module
+            .globals
+            .add_local(ValType::I32, true, false, ConstExpr::Value(WValue::I32(0)));
     module.exports.add(host::HEAP_EXPORT, heap);
     let alloc = build_alloc(&mut module, memory, heap);
     let mut ctx = Ctx {
@@ -101,10 +104,18 @@ fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId) -> Functio
     let result = module.locals.add(ValType::I32);
     let end = module.locals.add(ValType::I32);
     let mut b = f.func_body();
-    b.global_get(heap).local_tee(result).local_get(size).binop(BinaryOp::I32Add).local_tee(end);
+    b.global_get(heap)
+        .local_tee(result)
+        .local_get(size)
+        .binop(BinaryOp::I32Add)
+        .local_tee(end);
     b.global_set(heap);
     // if end > memory.size * 65536 { memory.grow(pages needed) }
-    b.local_get(end).memory_size(memory).i32_const(16).binop(BinaryOp::I32Shl).binop(BinaryOp::I32GtU);
+    b.local_get(end)
+        .memory_size(memory)
+        .i32_const(16)
+        .binop(BinaryOp::I32Shl)
+        .binop(BinaryOp::I32GtU);
     let mut grow = b.dangling_instr_seq(None);
     grow.local_get(end)
         .i32_const(65535)
@@ -120,16 +131,26 @@ fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId) -> Functio
     fail.unreachable();
     let fail = fail.id();
     let nothing = grow.dangling_instr_seq(None).id();
-    grow.instr(IfElse { consequent: fail, alternative: nothing });
+    grow.instr(IfElse {
+        consequent: fail,
+        alternative: nothing,
+    });
     let grow = grow.id();
     let nothing = b.dangling_instr_seq(None).id();
-    b.instr(IfElse { consequent: grow, alternative: nothing });
+    b.instr(IfElse {
+        consequent: grow,
+        alternative: nothing,
+    });
     b.local_get(result);
     f.finish(vec![size], &mut module.funcs)
 }
 
 pub fn span_error(e: &SymbolicExpression, message: impl Into<String>) -> CompileError {
-    CompileError { message: message.into(), line: e.span.start_line, column: e.span.start_column }
+    CompileError {
+        message: message.into(),
+        line: e.span.start_line,
+        column: e.span.start_column,
+    }
 }
 
 pub fn unsupported(e: &SymbolicExpression, word: &str) -> CompileError {
@@ -161,17 +182,32 @@ impl<'a> Ctx<'a> {
         let args = &list.unwrap()[1..];
         match define {
             DefineFunctions::Constant => {
-                let name = args[0].match_atom().ok_or_else(|| span_error(e, "bad constant"))?.to_string();
+                let name = args[0]
+                    .match_atom()
+                    .ok_or_else(|| span_error(e, "bad constant"))?
+                    .to_string();
                 let ty = self.type_of(&args[1]);
                 self.top_level_function(&export, &args[1], &ty)?;
                 let address = self.static_alloc(abi::size(&ty));
                 let slot = self.meta.constants.len();
-                self.meta.constants.push(ConstantMeta { name: name.clone(), ty: ty.clone(), address });
+                self.meta.constants.push(ConstantMeta {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    address,
+                });
                 self.constants.insert(name.clone(), (ty.clone(), address));
-                Ok(TopLevel::Constant { name, export, ty, slot })
+                Ok(TopLevel::Constant {
+                    name,
+                    export,
+                    ty,
+                    slot,
+                })
             }
             DefineFunctions::PersistedVariable => {
-                let name = args[0].match_atom().ok_or_else(|| span_error(e, "bad data-var"))?.to_string();
+                let name = args[0]
+                    .match_atom()
+                    .ok_or_else(|| span_error(e, "bad data-var"))?
+                    .to_string();
                 let ty = self.var_type(&name, e)?;
                 self.top_level_function(&export, &args[2], &ty)?;
                 Ok(TopLevel::DataVar { name, export, ty })
@@ -189,7 +225,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn top_level_function(&mut self, export: &str, e: &SymbolicExpression, ty: &TypeSignature) -> CResult<()> {
+    fn top_level_function(
+        &mut self,
+        export: &str,
+        e: &SymbolicExpression,
+        ty: &TypeSignature,
+    ) -> CResult<()> {
         let results = flat(ty);
         let mut f = FunctionBuilder::new(&mut self.module.types, &[], &results);
         self.fn_return = None;
@@ -199,28 +240,55 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
-    fn define_function(&mut self, define: DefineFunctions, args: &[SymbolicExpression], e: &SymbolicExpression) -> CResult<()> {
-        let signature = args[0].match_list().ok_or_else(|| span_error(e, "bad function signature"))?;
-        let name = signature[0].match_atom().ok_or_else(|| span_error(e, "bad function name"))?.to_string();
+    fn define_function(
+        &mut self,
+        define: DefineFunctions,
+        args: &[SymbolicExpression],
+        e: &SymbolicExpression,
+    ) -> CResult<()> {
+        let signature = args[0]
+            .match_list()
+            .ok_or_else(|| span_error(e, "bad function signature"))?;
+        let name = signature[0]
+            .match_atom()
+            .ok_or_else(|| span_error(e, "bad function name"))?
+            .to_string();
         let (kind, table) = match define {
-            DefineFunctions::PublicFunction => (FunctionKind::Public, &self.analysis.public_function_types),
-            DefineFunctions::ReadOnlyFunction => (FunctionKind::ReadOnly, &self.analysis.read_only_function_types),
+            DefineFunctions::PublicFunction => {
+                (FunctionKind::Public, &self.analysis.public_function_types)
+            }
+            DefineFunctions::ReadOnlyFunction => (
+                FunctionKind::ReadOnly,
+                &self.analysis.read_only_function_types,
+            ),
             _ => (FunctionKind::Private, &self.analysis.private_function_types),
         };
         let Some(FunctionType::Fixed(ft)) = table.get(name.as_str()) else {
             return Err(span_error(e, format!("no type for function {name}")));
         };
-        let arg_types: Vec<(String, TypeSignature)> =
-            ft.args.iter().map(|a| (a.name.to_string(), concrete(&a.signature))).collect();
+        let arg_types: Vec<(String, TypeSignature)> = ft
+            .args
+            .iter()
+            .map(|a| (a.name.to_string(), concrete(&a.signature)))
+            .collect();
         let returns = concrete(&ft.returns);
         let mut params = vec![];
         let mut binding = HashMap::new();
         let mut all_locals = vec![];
         for (n, t) in &arg_types {
-            let locals: Vec<LocalId> = flat(t).into_iter().map(|v| self.module.locals.add(v)).collect();
+            let locals: Vec<LocalId> = flat(t)
+                .into_iter()
+                .map(|v| self.module.locals.add(v))
+                .collect();
             params.extend(flat(t));
             all_locals.extend(locals.iter().copied());
-            binding.insert(n.clone(), Binding { ty: t.clone(), locals });
+            binding.insert(
+                n.clone(),
+                Binding {
+                    ty: t.clone(),
+                    locals,
+                },
+            );
         }
         let results = flat(&returns);
         let mut f = FunctionBuilder::new(&mut self.module.types, &params, &results);
@@ -233,13 +301,29 @@ impl<'a> Ctx<'a> {
         let id = f.finish(all_locals, &mut self.module.funcs);
         // Private functions are exported too, under a name no Clarity function can have,
         // so that every function's code can be located in the module.
-        let export = if kind == FunctionKind::Private { format!(".private.{name}") } else { name.clone() };
+        let export = if kind == FunctionKind::Private {
+            format!(".private.{name}")
+        } else {
+            name.clone()
+        };
         self.module.exports.add(&export, id);
         self.functions.insert(
             name.clone(),
-            UserFunction { id, kind, args: arg_types.iter().map(|(_, t)| t.clone()).collect(), returns: returns.clone() },
+            UserFunction {
+                id,
+                kind,
+                args: arg_types.iter().map(|(_, t)| t.clone()).collect(),
+                returns: returns.clone(),
+            },
         );
-        self.meta.functions.push(FunctionMeta { name, kind, export, args: arg_types, returns, code_range: (0, 0) });
+        self.meta.functions.push(FunctionMeta {
+            name,
+            kind,
+            export,
+            args: arg_types,
+            returns,
+            code_range: (0, 0),
+        });
         Ok(())
     }
 
@@ -281,7 +365,11 @@ impl<'a> Ctx<'a> {
             .ok_or_else(|| span_error(e, format!("unknown data var {name}")))
     }
 
-    pub fn map_types(&self, name: &str, e: &SymbolicExpression) -> CResult<(TypeSignature, TypeSignature)> {
+    pub fn map_types(
+        &self,
+        name: &str,
+        e: &SymbolicExpression,
+    ) -> CResult<(TypeSignature, TypeSignature)> {
         self.analysis
             .map_types
             .get(name)
@@ -303,7 +391,10 @@ impl<'a> Ctx<'a> {
         loop {
             self.fresh += 1;
             let n = format!("hof-arg-{}", self.fresh);
-            if self.lookup(&n).is_none() && !self.constants.contains_key(&n) && !self.functions.contains_key(&n) {
+            if self.lookup(&n).is_none()
+                && !self.constants.contains_key(&n)
+                && !self.functions.contains_key(&n)
+            {
                 return n;
             }
         }
@@ -336,7 +427,12 @@ impl<'a> Ctx<'a> {
 
     // ---- dispatch ----------------------------------------------------------------
 
-    pub fn emit(&mut self, b: &mut Builder, e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+    pub fn emit(
+        &mut self,
+        b: &mut Builder,
+        e: &SymbolicExpression,
+        want: &TypeSignature,
+    ) -> CResult<()> {
         match &e.expr {
             SymbolicExpressionType::LiteralValue(v) | SymbolicExpressionType::AtomValue(v) => {
                 self.emit_value(b, v, want, e)
@@ -350,7 +446,8 @@ impl<'a> Ctx<'a> {
                     return Err(unsupported(e, "expression in function position"));
                 };
                 if let Some(f) = self.functions.get(name.as_str()) {
-                    let (id, arg_types, returns, kind) = (f.id, f.args.clone(), f.returns.clone(), f.kind);
+                    let (id, arg_types, returns, kind) =
+                        (f.id, f.args.clone(), f.returns.clone(), f.kind);
                     for (a, t) in args.iter().zip(arg_types.iter()) {
                         self.emit(b, a, t)?;
                     }
@@ -362,7 +459,8 @@ impl<'a> Ctx<'a> {
                     // nested transaction, as in the interpreter: a read-only one is always
                     // rolled back, a public one is rolled back when it returns `err`.
                     let begin = self.import("begin-call");
-                    b.i32_const((kind == FunctionKind::ReadOnly) as i32).call(begin);
+                    b.i32_const((kind == FunctionKind::ReadOnly) as i32)
+                        .call(begin);
                     b.call(id);
                     let locals = self.spill(b, &returns);
                     let end = self.import("end-call");
@@ -382,7 +480,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn emit_atom(&mut self, b: &mut Builder, name: &str, e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+    fn emit_atom(
+        &mut self,
+        b: &mut Builder,
+        name: &str,
+        e: &SymbolicExpression,
+        want: &TypeSignature,
+    ) -> CResult<()> {
         if let Some(binding) = self.lookup(name) {
             for l in &binding.locals {
                 b.local_get(*l);
@@ -427,7 +531,13 @@ impl<'a> Ctx<'a> {
     // ---- literals ----------------------------------------------------------------
 
     /// Push a literal value in the shape of `want`.
-    pub fn emit_value(&mut self, b: &mut Builder, v: &Value, want: &TypeSignature, e: &SymbolicExpression) -> CResult<()> {
+    pub fn emit_value(
+        &mut self,
+        b: &mut Builder,
+        v: &Value,
+        want: &TypeSignature,
+        e: &SymbolicExpression,
+    ) -> CResult<()> {
         use TypeSignature as T;
         match (v, want) {
             (_, T::NoType) => Ok(()),
@@ -450,7 +560,9 @@ impl<'a> Ctx<'a> {
                 Ok(())
             }
             (Value::Sequence(SequenceData::Buffer(d)), _) => self.emit_bytes(b, &d.data),
-            (Value::Sequence(SequenceData::String(CharType::ASCII(d))), _) => self.emit_bytes(b, &d.data),
+            (Value::Sequence(SequenceData::String(CharType::ASCII(d))), _) => {
+                self.emit_bytes(b, &d.data)
+            }
             (Value::Sequence(SequenceData::String(CharType::UTF8(d))), _) => {
                 let bytes = abi::utf8_to_memory(&d.data);
                 self.emit_bytes(b, &bytes)
@@ -488,16 +600,22 @@ impl<'a> Ctx<'a> {
                 }
                 Ok(())
             }
-            (Value::Sequence(SequenceData::List(l)), T::SequenceType(SequenceSubtype::ListType(lt))) => {
+            (
+                Value::Sequence(SequenceData::List(l)),
+                T::SequenceType(SequenceSubtype::ListType(lt)),
+            ) => {
                 let item = lt.get_list_item_type().clone();
                 let size = abi::size(&item);
                 let base = self.module.locals.add(ValType::I32);
-                b.i32_const((size as usize * l.data.len()) as i32).call(self.alloc).local_set(base);
+                b.i32_const((size as usize * l.data.len()) as i32)
+                    .call(self.alloc)
+                    .local_set(base);
                 for (i, x) in l.data.iter().enumerate() {
                     self.emit_value(b, x, &item, e)?;
                     self.store(b, &item, base, i as u32 * size);
                 }
-                b.local_get(base).i32_const((size as usize * l.data.len()) as i32);
+                b.local_get(base)
+                    .i32_const((size as usize * l.data.len()) as i32);
                 Ok(())
             }
             _ => Err(span_error(e, format!("cannot emit literal {v} as {want}"))),
@@ -520,7 +638,10 @@ impl<'a> Ctx<'a> {
         }
         let addr = self.static_alloc(bytes.len() as u32);
         self.module.data.add(
-            DataKind::Active { memory: self.memory, offset: ConstExpr::Value(WValue::I32(addr as i32)) },
+            DataKind::Active {
+                memory: self.memory,
+                offset: ConstExpr::Value(WValue::I32(addr as i32)),
+            },
             bytes.to_vec(),
         );
         self.literals.insert(bytes.to_vec(), addr);
@@ -537,7 +658,10 @@ impl<'a> Ctx<'a> {
 
     /// Pop a value of type `ty` off the stack into fresh locals.
     pub fn spill(&mut self, b: &mut Builder, ty: &TypeSignature) -> Vec<LocalId> {
-        let locals: Vec<LocalId> = flat(ty).into_iter().map(|v| self.module.locals.add(v)).collect();
+        let locals: Vec<LocalId> = flat(ty)
+            .into_iter()
+            .map(|v| self.module.locals.add(v))
+            .collect();
         for l in locals.iter().rev() {
             b.local_set(*l);
         }
@@ -562,7 +686,14 @@ impl<'a> Ctx<'a> {
         self.store_locals(b, ty, &locals, addr, offset);
     }
 
-    pub fn store_locals(&mut self, b: &mut Builder, ty: &TypeSignature, locals: &[LocalId], addr: LocalId, offset: u32) {
+    pub fn store_locals(
+        &mut self,
+        b: &mut Builder,
+        ty: &TypeSignature,
+        locals: &[LocalId],
+        addr: LocalId,
+        offset: u32,
+    ) {
         let mut off = offset;
         for (v, l) in flat(ty).into_iter().zip(locals) {
             b.local_get(addr).local_get(*l);
@@ -570,7 +701,14 @@ impl<'a> Ctx<'a> {
                 ValType::I64 => StoreKind::I64 { atomic: false },
                 _ => StoreKind::I32 { atomic: false },
             };
-            b.store(self.memory, kind, MemArg { align: 1, offset: off as u64 });
+            b.store(
+                self.memory,
+                kind,
+                MemArg {
+                    align: 1,
+                    offset: off as u64,
+                },
+            );
             off += abi::val_size(v);
         }
     }
@@ -584,7 +722,14 @@ impl<'a> Ctx<'a> {
                 ValType::I64 => LoadKind::I64 { atomic: false },
                 _ => LoadKind::I32 { atomic: false },
             };
-            b.load(self.memory, kind, MemArg { align: 1, offset: off as u64 });
+            b.load(
+                self.memory,
+                kind,
+                MemArg {
+                    align: 1,
+                    offset: off as u64,
+                },
+            );
             off += abi::val_size(v);
         }
     }
@@ -593,9 +738,18 @@ impl<'a> Ctx<'a> {
     /// leaves nothing on the stack and returns the address local.
     pub fn to_memory(&mut self, b: &mut Builder, ty: &TypeSignature) -> LocalId {
         let locals = self.spill(b, ty);
-        let addr = self.module.locals.add(ValType::I32);
-        b.i32_const(abi::size(ty) as i32).call(self.alloc).local_set(addr);
-        self.store_locals(b, ty, &locals, addr, 0);
+        self.locals_to_memory(b, ty, &locals)
+    }
+
+    /// Allocate heap memory for a `ty` and store the value held in `locals` there.
+    pub fn locals_to_memory(
+        &mut self,
+        b: &mut Builder,
+        ty: &TypeSignature,
+        locals: &[LocalId],
+    ) -> LocalId {
+        let addr = self.alloc_local(b, abi::size(ty));
+        self.store_locals(b, ty, locals, addr, 0);
         addr
     }
 
@@ -615,7 +769,12 @@ impl<'a> Ctx<'a> {
 
     /// Turn the value of type `from` on top of the stack into the representation of `to`
     /// (`to` admits `from`; they differ only where `from` has holes).
-    pub fn coerce(&mut self, b: &mut Builder, from: &TypeSignature, to: &TypeSignature) -> CResult<()> {
+    pub fn coerce(
+        &mut self,
+        b: &mut Builder,
+        from: &TypeSignature,
+        to: &TypeSignature,
+    ) -> CResult<()> {
         if abi::same_repr(from, to) {
             return Ok(());
         }
@@ -625,12 +784,25 @@ impl<'a> Ctx<'a> {
     }
 
     /// Push the value held in `locals` (of type `from`) in the representation of `to`.
-    pub fn push_as(&mut self, b: &mut Builder, locals: &[LocalId], from: &TypeSignature, to: &TypeSignature) {
+    pub fn push_as(
+        &mut self,
+        b: &mut Builder,
+        locals: &[LocalId],
+        from: &TypeSignature,
+        to: &TypeSignature,
+    ) {
         let mut i = 0;
         self.rebuild(b, locals, &mut i, from, to);
     }
 
-    fn rebuild(&mut self, b: &mut Builder, locals: &[LocalId], i: &mut usize, from: &TypeSignature, to: &TypeSignature) {
+    fn rebuild(
+        &mut self,
+        b: &mut Builder,
+        locals: &[LocalId],
+        i: &mut usize,
+        from: &TypeSignature,
+        to: &TypeSignature,
+    ) {
         use TypeSignature as T;
         match (from, to) {
             (T::NoType, _) => push_zeros(b, to),
@@ -651,21 +823,23 @@ impl<'a> Ctx<'a> {
                     self.rebuild(b, locals, i, ft, tt);
                 }
             }
-            (T::SequenceType(SequenceSubtype::ListType(_)), T::SequenceType(SequenceSubtype::ListType(_)))
-                if !abi::same_repr(from, to) =>
-            {
+            (
+                T::SequenceType(SequenceSubtype::ListType(_)),
+                T::SequenceType(SequenceSubtype::ListType(_)),
+            ) if !abi::same_repr(from, to) => {
                 // Elements change layout: the host converts the list (rare: a list whose
                 // element type has holes, e.g. `(list none none)` used as a list of (optional int)).
-                let src = self.module.locals.add(ValType::I32);
                 let from_id = self.type_id(from);
                 let to_id = self.type_id(to);
+                let src = self.locals_to_memory(b, from, &locals[*i..*i + 2]);
                 let dest = self.alloc_local(b, 8);
-                b.i32_const(8).call(self.alloc).local_tee(src);
-                b.local_get(locals[*i]).store(self.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: 0 });
-                b.local_get(src).local_get(locals[*i + 1]).store(self.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: 4 });
                 *i += 2;
                 let convert = self.import("convert");
-                b.i32_const(from_id).i32_const(to_id).local_get(src).local_get(dest).call(convert);
+                b.i32_const(from_id)
+                    .i32_const(to_id)
+                    .local_get(src)
+                    .local_get(dest)
+                    .call(convert);
                 self.load(b, to, dest, 0);
             }
             _ => {
@@ -679,7 +853,12 @@ impl<'a> Ctx<'a> {
 
     /// Leave the current function with the value on top of the stack (of type `ty`) as
     /// its result; at top level, raise the interpreter's short-return error instead.
-    pub fn short_return(&mut self, b: &mut Builder, ty: &TypeSignature, kind: host::ShortReturnKind) -> CResult<()> {
+    pub fn short_return(
+        &mut self,
+        b: &mut Builder,
+        ty: &TypeSignature,
+        kind: host::ShortReturnKind,
+    ) -> CResult<()> {
         match self.fn_return.clone() {
             Some(ret) => {
                 self.coerce(b, ty, &ret)?;
@@ -689,7 +868,11 @@ impl<'a> Ctx<'a> {
                 let addr = self.to_memory(b, ty);
                 let id = self.type_id(ty);
                 let f = self.import("short-return");
-                b.i32_const(kind as i32).i32_const(id).local_get(addr).call(f).unreachable();
+                b.i32_const(kind as i32)
+                    .i32_const(id)
+                    .local_get(addr)
+                    .call(f)
+                    .unreachable();
             }
         }
         Ok(())
@@ -698,12 +881,15 @@ impl<'a> Ctx<'a> {
     /// The type a short return from here must have (the function's return type), or the
     /// thrown expression's own type at top level.
     pub fn throw_type(&self, thrown: &SymbolicExpression) -> TypeSignature {
-        self.fn_return.clone().unwrap_or_else(|| self.type_of(thrown))
+        self.fn_return
+            .clone()
+            .unwrap_or_else(|| self.type_of(thrown))
     }
 }
 
 pub fn push_i128(b: &mut Builder, v: u128) {
-    b.i64_const(v as u64 as i64).i64_const((v >> 64) as u64 as i64);
+    b.i64_const(v as u64 as i64)
+        .i64_const((v >> 64) as u64 as i64);
 }
 
 /// Push the zero components of a value of type `ty` (for absent branches).

@@ -15,4 +15,6 @@ mod types;
 mod words;
 
 pub use codegen::compile;
-pub use metadata::{CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel};
+pub use metadata::{
+    CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel,
+};

@@ -32,9 +32,18 @@ pub struct FunctionMeta {
 #[derive(Clone, Debug)]
 pub enum TopLevel {
     /// `define-constant`: the export evaluates the value, of type `ty`.
-    Constant { name: String, export: String, ty: TypeSignature, slot: usize },
+    Constant {
+        name: String,
+        export: String,
+        ty: TypeSignature,
+        slot: usize,
+    },
     /// `define-data-var`: the export evaluates the initial value, of the var's type.
-    DataVar { name: String, export: String, ty: TypeSignature },
+    DataVar {
+        name: String,
+        export: String,
+        ty: TypeSignature,
+    },
     /// A plain expression, evaluated for effect.
     Expr { export: String, ty: TypeSignature },
     /// Any other definition: nothing to evaluate (functions, maps, traits, tokens).

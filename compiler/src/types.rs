@@ -27,7 +27,9 @@ pub fn concrete(ty: &TypeSignature) -> TypeSignature {
                 .iter()
                 .map(|(n, t)| (n.clone(), concrete(t)))
                 .collect();
-            TupleTypeSignature::try_from(fields).map(TupleType).unwrap_or_else(|_| ty.clone())
+            TupleTypeSignature::try_from(fields)
+                .map(TupleType)
+                .unwrap_or_else(|_| ty.clone())
         }
         _ => ty.clone(),
     }

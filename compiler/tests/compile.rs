@@ -6,15 +6,20 @@ use clarity::types::StacksEpochId;
 use clarity::vm::analysis::mem_type_check;
 use clarity::vm::ClarityVersion;
 
-fn compile_src(src: &str) -> Result<clarinet_wasm_compiler::Compiled, clarinet_wasm_compiler::CompileError> {
-    let (_, analysis) = mem_type_check(src, ClarityVersion::Clarity2, StacksEpochId::Epoch24).expect("type-checks");
+fn compile_src(
+    src: &str,
+) -> Result<clarinet_wasm_compiler::Compiled, clarinet_wasm_compiler::CompileError> {
+    let (_, analysis) =
+        mem_type_check(src, ClarityVersion::Clarity2, StacksEpochId::Epoch24).expect("type-checks");
     compile(&analysis)
 }
 
 fn validate(wasm: &[u8]) {
     let mut features = wasmparser::WasmFeatures::default();
     features.insert(wasmparser::WasmFeatures::MULTI_VALUE);
-    wasmparser::Validator::new_with_features(features).validate_all(wasm).expect("valid module");
+    wasmparser::Validator::new_with_features(features)
+        .validate_all(wasm)
+        .expect("valid module");
 }
 
 #[test]
@@ -62,17 +67,29 @@ fn metadata_lists_functions_and_top_level() {
          (print k)",
     )
     .unwrap();
-    let kinds: Vec<_> = c.meta.functions.iter().map(|f| (f.name.as_str(), f.kind)).collect();
+    let kinds: Vec<_> = c
+        .meta
+        .functions
+        .iter()
+        .map(|f| (f.name.as_str(), f.kind))
+        .collect();
     assert!(kinds.contains(&("p", FunctionKind::Private)));
     assert!(kinds.contains(&("pub-fn", FunctionKind::Public)));
     assert!(kinds.contains(&("ro", FunctionKind::ReadOnly)));
     for f in &c.meta.functions {
         let (start, end) = f.code_range;
-        assert!(start < end && end <= c.wasm.len(), "{} has a code range", f.name);
+        assert!(
+            start < end && end <= c.wasm.len(),
+            "{} has a code range",
+            f.name
+        );
     }
     assert!(matches!(c.meta.top_level[0], TopLevel::Constant { .. }));
     assert!(matches!(c.meta.top_level[1], TopLevel::DataVar { .. }));
-    assert!(matches!(c.meta.top_level.last().unwrap(), TopLevel::Expr { .. }));
+    assert!(matches!(
+        c.meta.top_level.last().unwrap(),
+        TopLevel::Expr { .. }
+    ));
     assert_eq!(c.meta.constants.len(), 1);
     assert!(c.meta.heap_start >= c.meta.constants[0].address + 16);
 }

@@ -14,7 +14,14 @@ use crate::manifest::{ProjectContract, ProjectError};
 /// error is reported when it is deployed or checked).
 pub fn references(c: &ProjectContract) -> BTreeSet<QualifiedContractIdentifier> {
     let mut out = BTreeSet::new();
-    if let Ok(ast) = build_ast_with_rules(&c.id, &c.source, &mut (), c.version, c.epoch, ASTRules::PrecheckSize) {
+    if let Ok(ast) = build_ast_with_rules(
+        &c.id,
+        &c.source,
+        &mut (),
+        c.version,
+        c.epoch,
+        ASTRules::PrecheckSize,
+    ) {
         for e in &ast.expressions {
             collect(e, &mut out);
         }
@@ -41,17 +48,34 @@ fn collect(e: &SymbolicExpression, out: &mut BTreeSet<QualifiedContractIdentifie
 }
 
 /// Dependencies first; otherwise the given order. A cycle is an error naming it.
-pub fn dependency_order(contracts: &[ProjectContract]) -> Result<Vec<ProjectContract>, ProjectError> {
-    let known: BTreeMap<_, _> = contracts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+pub fn dependency_order(
+    contracts: &[ProjectContract],
+) -> Result<Vec<ProjectContract>, ProjectError> {
+    let known: BTreeMap<_, _> = contracts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     let edges: Vec<Vec<usize>> = contracts
         .iter()
-        .map(|c| references(c).iter().filter_map(|d| known.get(d).copied()).collect())
+        .map(|c| {
+            references(c)
+                .iter()
+                .filter_map(|d| known.get(d).copied())
+                .collect()
+        })
         .collect();
     // 0 = not visited, 1 = on the path, 2 = done
     let mut state = vec![0u8; contracts.len()];
     let mut out = vec![];
     let mut path = vec![];
-    fn visit(i: usize, edges: &[Vec<usize>], state: &mut [u8], path: &mut Vec<usize>, out: &mut Vec<usize>) -> Result<(), Vec<usize>> {
+    fn visit(
+        i: usize,
+        edges: &[Vec<usize>],
+        state: &mut [u8],
+        path: &mut Vec<usize>,
+        out: &mut Vec<usize>,
+    ) -> Result<(), Vec<usize>> {
         match state[i] {
             2 => return Ok(()),
             1 => {
@@ -75,7 +99,10 @@ pub fn dependency_order(contracts: &[ProjectContract]) -> Result<Vec<ProjectCont
     for i in 0..contracts.len() {
         if let Err(cycle) = visit(i, &edges, &mut state, &mut path, &mut out) {
             let names: Vec<&str> = cycle.iter().map(|&k| contracts[k].name()).collect();
-            return Err(ProjectError(format!("dependency cycle between contracts: {}", names.join(" -> "))));
+            return Err(ProjectError(format!(
+                "dependency cycle between contracts: {}",
+                names.join(" -> ")
+            )));
         }
     }
     Ok(out.into_iter().map(|i| contracts[i].clone()).collect())

@@ -4,7 +4,38 @@
 
 mod deps;
 pub mod manifest;
-pub mod unit_tests;
 pub mod runner;
+pub mod unit_tests;
 
 pub use manifest::{find_manifest, load, Project, ProjectContract, ProjectError};
+
+use clarinet_wasm_compiler::Compiled;
+use clarinet_wasm_runtime::{compile_source, interp, CompileFailure, ErrorDesc};
+
+/// One contract of the project compiled, and then deployed (on the interpreter) so that
+/// the contracts after it can refer to it.
+pub struct CompiledContract<'a> {
+    pub contract: &'a ProjectContract,
+    pub compiled: Result<Compiled, CompileFailure>,
+    pub deployed: Result<(), ErrorDesc>,
+}
+
+/// Compile every contract of the project, in deployment order (for `check` and `compile`).
+pub fn compile_all(project: &Project) -> Vec<CompiledContract<'_>> {
+    let mut chain = project.chain();
+    project
+        .contracts
+        .iter()
+        .map(|c| {
+            let compiled = compile_source(&mut chain, &c.id, &c.source, c.version);
+            let deployed = interp::deploy(&mut chain, &c.id, &c.source, c.version)
+                .result
+                .map(|_| ());
+            CompiledContract {
+                contract: c,
+                compiled,
+                deployed,
+            }
+        })
+        .collect()
+}

@@ -6,7 +6,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use clarinet_files::chainhook_types::{BitcoinNetwork, StacksNetwork};
-use clarinet_files::{FileLocation, NetworkManifest, NetworkManifestFile, ProjectManifest, ProjectManifestFile};
+use clarinet_files::{
+    FileLocation, NetworkManifest, NetworkManifestFile, ProjectManifest, ProjectManifestFile,
+};
 use clarinet_wasm_runtime::chain::{devnet_accounts, Account};
 use clarity::types::StacksEpochId;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
@@ -61,7 +63,9 @@ pub struct Project {
 
 impl Project {
     pub fn deployer(&self) -> StandardPrincipalData {
-        self.account("deployer").map(|a| a.address.clone()).unwrap_or_else(|| devnet_accounts()[0].address.clone())
+        self.account("deployer")
+            .map(|a| a.address.clone())
+            .unwrap_or_else(|| devnet_accounts()[0].address.clone())
     }
 
     pub fn account(&self, name: &str) -> Option<&Account> {
@@ -70,7 +74,26 @@ impl Project {
 
     /// The epoch the project's chain runs in: the latest any contract asks for.
     pub fn epoch(&self) -> StacksEpochId {
-        self.contracts.iter().map(|c| c.epoch).max().unwrap_or(StacksEpochId::Epoch24)
+        self.contracts
+            .iter()
+            .map(|c| c.epoch)
+            .max()
+            .unwrap_or(StacksEpochId::Epoch24)
+    }
+
+    /// The Clarity version of what is not in the manifest (test files): the newest the
+    /// project's epoch allows.
+    pub fn clarity_version(&self) -> ClarityVersion {
+        if self.epoch() >= StacksEpochId::Epoch21 {
+            ClarityVersion::Clarity2
+        } else {
+            ClarityVersion::Clarity1
+        }
+    }
+
+    /// A chain for this project: its epoch, its accounts funded, nothing deployed yet.
+    pub fn chain(&self) -> clarinet_wasm_runtime::Chain {
+        clarinet_wasm_runtime::Chain::new(self.epoch(), self.clarity_version(), &self.accounts)
     }
 
     /// A principal from an account name or an address.
@@ -83,14 +106,21 @@ impl Project {
 
     /// Path relative to the project root, for messages.
     pub fn relative(&self, p: &Path) -> String {
-        p.strip_prefix(&self.root).unwrap_or(p).display().to_string()
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .display()
+            .to_string()
     }
 }
 
 /// `explicit` if given, else the first Clarinet.toml from `start` upwards.
 pub fn find_manifest(start: &Path, explicit: Option<&Path>) -> Result<PathBuf, ProjectError> {
     if let Some(p) = explicit {
-        let p = if p.is_dir() { p.join("Clarinet.toml") } else { p.to_path_buf() };
+        let p = if p.is_dir() {
+            p.join("Clarinet.toml")
+        } else {
+            p.to_path_buf()
+        };
         if !p.is_file() {
             return err(format!("{}: no such manifest", p.display()));
         }
@@ -126,23 +156,43 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, Pr
 
 fn toml_error(path: &Path, e: &toml::de::Error) -> ProjectError {
     match e.line_col() {
-        Some((l, c)) => ProjectError(format!("{}:{}:{}: invalid TOML: {e}", path.display(), l + 1, c + 1)),
+        Some((l, c)) => ProjectError(format!(
+            "{}:{}:{}: invalid TOML: {e}",
+            path.display(),
+            l + 1,
+            c + 1
+        )),
         None => ProjectError(format!("{}: invalid TOML: {e}", path.display())),
     }
 }
 
 pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
-    let manifest_path = manifest_path.canonicalize().map_err(|e| ProjectError(format!("{}: {e}", manifest_path.display())))?;
-    let root = manifest_path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let text = std::fs::read_to_string(&manifest_path).map_err(|e| ProjectError(format!("{}: {e}", manifest_path.display())))?;
+    let manifest_path = manifest_path
+        .canonicalize()
+        .map_err(|e| ProjectError(format!("{}: {e}", manifest_path.display())))?;
+    let root = manifest_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let text = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| ProjectError(format!("{}: {e}", manifest_path.display())))?;
     toml::from_str::<toml::Value>(&text).map_err(|e| toml_error(&manifest_path, &e))?;
-    let file: ProjectManifestFile = toml::from_str(&text).map_err(|e| toml_error(&manifest_path, &e))?;
+    let file: ProjectManifestFile =
+        toml::from_str(&text).map_err(|e| toml_error(&manifest_path, &e))?;
     let location = FileLocation::from_path(manifest_path.clone());
-    let manifest = guarded("Clarinet.toml", || ProjectManifest::from_project_manifest_file(file, &location))?;
+    let manifest = guarded("Clarinet.toml", || {
+        ProjectManifest::from_project_manifest_file(file, &location)
+    })?;
 
     let accounts = load_accounts(&root)?;
-    let account_address = |label: &str| accounts.iter().find(|a| a.name == label).map(|a| a.address.clone());
-    let deployer = account_address("deployer").unwrap_or_else(|| devnet_accounts()[0].address.clone());
+    let account_address = |label: &str| {
+        accounts
+            .iter()
+            .find(|a| a.name == label)
+            .map(|a| a.address.clone())
+    };
+    let deployer =
+        account_address("deployer").unwrap_or_else(|| devnet_accounts()[0].address.clone());
 
     let mut contracts = vec![];
     for (name, c) in &manifest.contracts {
@@ -151,8 +201,12 @@ pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
             _ => return err(format!("contract '{name}': no path")),
         };
         let path = root.join(&rel);
-        let source = std::fs::read_to_string(&path)
-            .map_err(|e| ProjectError(format!("contract '{name}': cannot read {}: {e}", rel.display())))?;
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            ProjectError(format!(
+                "contract '{name}': cannot read {}: {e}",
+                rel.display()
+            ))
+        })?;
         let issuer = match &c.deployer {
             ContractDeployer::LabeledDeployer(label) => account_address(label).ok_or_else(|| {
                 ProjectError(format!("contract '{name}': unknown deployer account '{label}' (not in settings/Devnet.toml)"))
@@ -181,7 +235,8 @@ pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
         name: manifest.project.name.clone(),
         contracts: ordered,
         accounts,
-        cache_dir: location_path(&manifest.project.cache_location).unwrap_or_else(|| root.join(".cache")),
+        cache_dir: location_path(&manifest.project.cache_location)
+            .unwrap_or_else(|| root.join(".cache")),
     })
 }
 
@@ -197,17 +252,30 @@ fn load_accounts(root: &Path) -> Result<Vec<Account>, ProjectError> {
     if !path.is_file() {
         return Ok(devnet_accounts());
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| ProjectError(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ProjectError(format!("{}: {e}", path.display())))?;
     toml::from_str::<toml::Value>(&text).map_err(|e| toml_error(&path, &e))?;
     let mut file: NetworkManifestFile = toml::from_str(&text).map_err(|e| toml_error(&path, &e))?;
     let manifest = guarded("settings/Devnet.toml", || {
-        NetworkManifest::from_network_manifest_file(&mut file, &(BitcoinNetwork::Regtest, StacksNetwork::Devnet), None, None)
+        NetworkManifest::from_network_manifest_file(
+            &mut file,
+            &(BitcoinNetwork::Regtest, StacksNetwork::Devnet),
+            None,
+            None,
+        )
     })?;
     let mut accounts = vec![];
     for (name, a) in &manifest.accounts {
-        let address = PrincipalData::parse_standard_principal(&a.stx_address)
-            .map_err(|_| ProjectError(format!("settings/Devnet.toml: account '{name}' has an invalid address")))?;
-        accounts.push(Account { name: name.clone(), address, balance: a.balance as u128 });
+        let address = PrincipalData::parse_standard_principal(&a.stx_address).map_err(|_| {
+            ProjectError(format!(
+                "settings/Devnet.toml: account '{name}' has an invalid address"
+            ))
+        })?;
+        accounts.push(Account {
+            name: name.clone(),
+            address,
+            balance: a.balance as u128,
+        });
     }
     // The deployer first, then wallets in order, as a devnet lists them.
     accounts.sort_by_key(|a| (a.name != "deployer", a.name.clone()));
@@ -216,13 +284,23 @@ fn load_accounts(root: &Path) -> Result<Vec<Account>, ProjectError> {
 
 /// Requirements from the cache Clarinet keeps (`<cache>/requirements/<id>.clar` and
 /// `.json`). Offline, a missing one is an error naming it.
-fn load_requirements(manifest: &ProjectManifest, root: &Path) -> Result<Vec<ProjectContract>, ProjectError> {
-    let Some(reqs) = &manifest.project.requirements else { return Ok(vec![]) };
-    let cache = location_path(&manifest.project.cache_location).unwrap_or_else(|| root.join(".cache"));
+fn load_requirements(
+    manifest: &ProjectManifest,
+    root: &Path,
+) -> Result<Vec<ProjectContract>, ProjectError> {
+    let Some(reqs) = &manifest.project.requirements else {
+        return Ok(vec![]);
+    };
+    let cache =
+        location_path(&manifest.project.cache_location).unwrap_or_else(|| root.join(".cache"));
     let mut out = vec![];
     for r in reqs {
-        let id = QualifiedContractIdentifier::parse(&r.contract_id)
-            .map_err(|_| ProjectError(format!("requirement '{}' is not a contract identifier", r.contract_id)))?;
+        let id = QualifiedContractIdentifier::parse(&r.contract_id).map_err(|_| {
+            ProjectError(format!(
+                "requirement '{}' is not a contract identifier",
+                r.contract_id
+            ))
+        })?;
         let dir = cache.join("requirements");
         let clar = dir.join(format!("{}.clar", r.contract_id));
         let source = std::fs::read_to_string(&clar).map_err(|_| {
@@ -233,7 +311,14 @@ fn load_requirements(manifest: &ProjectManifest, root: &Path) -> Result<Vec<Proj
             ))
         })?;
         let (version, epoch) = requirement_settings(&dir.join(format!("{}.json", r.contract_id)));
-        out.push(ProjectContract { id, path: clar, source, version, epoch, is_requirement: true });
+        out.push(ProjectContract {
+            id,
+            path: clar,
+            source,
+            version,
+            epoch,
+            is_requirement: true,
+        });
     }
     Ok(out)
 }
@@ -244,7 +329,10 @@ fn requirement_settings(json: &Path) -> (ClarityVersion, StacksEpochId) {
     let mut epoch = StacksEpochId::Epoch2_05;
     if let Ok(text) = std::fs::read_to_string(json) {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            let s = |k: &str| v.get(k).map(|x| x.to_string().trim_matches('"').to_string());
+            let s = |k: &str| {
+                v.get(k)
+                    .map(|x| x.to_string().trim_matches('"').to_string())
+            };
             if let Some(cv) = s("clarity_version") {
                 if cv.ends_with('2') {
                     version = ClarityVersion::Clarity2;
@@ -267,15 +355,24 @@ fn requirement_settings(json: &Path) -> (ClarityVersion, StacksEpochId) {
 
 /// Deployment order: the simnet plan's order when the project has one, dependencies
 /// first otherwise (and for anything the plan does not list).
-fn order(root: &Path, contracts: Vec<ProjectContract>) -> Result<Vec<ProjectContract>, ProjectError> {
+fn order(
+    root: &Path,
+    contracts: Vec<ProjectContract>,
+) -> Result<Vec<ProjectContract>, ProjectError> {
     let by_deps = deps::dependency_order(&contracts)?;
     let plan = root.join("deployments").join("default.simnet-plan.yaml");
-    let Ok(text) = std::fs::read_to_string(&plan) else { return Ok(by_deps) };
-    let names = plan_order(&text).map_err(|e| ProjectError(format!("deployments/default.simnet-plan.yaml: {e}")))?;
+    let Ok(text) = std::fs::read_to_string(&plan) else {
+        return Ok(by_deps);
+    };
+    let names = plan_order(&text)
+        .map_err(|e| ProjectError(format!("deployments/default.simnet-plan.yaml: {e}")))?;
     let mut out = vec![];
     let mut placed = BTreeSet::new();
     for n in &names {
-        if let Some(c) = by_deps.iter().find(|c| c.name() == n && !placed.contains(&c.id)) {
+        if let Some(c) = by_deps
+            .iter()
+            .find(|c| c.name() == n && !placed.contains(&c.id))
+        {
             placed.insert(c.id.clone());
             out.push(c.clone());
         }
@@ -292,9 +389,18 @@ fn order(root: &Path, contracts: Vec<ProjectContract>) -> Result<Vec<ProjectCont
 fn plan_order(text: &str) -> Result<Vec<String>, String> {
     let doc: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
     let mut names = vec![];
-    let batches = doc.get("plan").and_then(|p| p.get("batches")).and_then(|b| b.as_sequence()).cloned().unwrap_or_default();
+    let batches = doc
+        .get("plan")
+        .and_then(|p| p.get("batches"))
+        .and_then(|b| b.as_sequence())
+        .cloned()
+        .unwrap_or_default();
     for batch in batches {
-        let txs = batch.get("transactions").and_then(|t| t.as_sequence()).cloned().unwrap_or_default();
+        let txs = batch
+            .get("transactions")
+            .and_then(|t| t.as_sequence())
+            .cloned()
+            .unwrap_or_default();
         for tx in txs {
             let Some(map) = tx.as_mapping() else { continue };
             for (kind, body) in map {
@@ -311,6 +417,11 @@ fn plan_order(text: &str) -> Result<Vec<String>, String> {
 }
 
 /// Map from contract id to the ids it refers to (for per-contract dependency closure).
-pub fn dependency_map(contracts: &[ProjectContract]) -> BTreeMap<QualifiedContractIdentifier, BTreeSet<QualifiedContractIdentifier>> {
-    contracts.iter().map(|c| (c.id.clone(), deps::references(c))).collect()
+pub fn dependency_map(
+    contracts: &[ProjectContract],
+) -> BTreeMap<QualifiedContractIdentifier, BTreeSet<QualifiedContractIdentifier>> {
+    contracts
+        .iter()
+        .map(|c| (c.id.clone(), deps::references(c)))
+        .collect()
 }

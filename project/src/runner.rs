@@ -5,13 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use clarinet_wasm_runtime::analyze::analyze;
-use clarinet_wasm_runtime::chain::{Chain, Coverage};
+use clarinet_wasm_runtime::chain::Coverage;
 use clarinet_wasm_runtime::dual::{render_result, Dual, Runtimes, StepReport, Verdict};
-use clarity::types::StacksEpochId;
 use clarity::vm::costs::ExecutionCost;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
-use clarity::vm::{ClarityVersion, Value};
+use clarity::vm::Value;
 
 use crate::manifest::{dependency_map, Project, ProjectContract, ProjectError};
 use crate::unit_tests::{self, TestCase, TestFile};
@@ -79,7 +77,10 @@ pub struct RunReport {
 
 impl RunReport {
     pub fn passed(&self) -> usize {
-        self.results.iter().filter(|r| r.status == Status::Pass).count()
+        self.results
+            .iter()
+            .filter(|r| r.status == Status::Pass)
+            .count()
     }
 
     pub fn failed(&self) -> usize {
@@ -87,39 +88,62 @@ impl RunReport {
     }
 
     pub fn mismatches(&self) -> usize {
-        self.results.iter().filter(|r| r.status == Status::Mismatch).count()
+        self.results
+            .iter()
+            .filter(|r| r.status == Status::Mismatch)
+            .count()
     }
 }
 
 pub enum Progress<'a> {
     Deploying(&'a str),
-    Running { done: usize, total: usize, name: &'a str },
+    Running {
+        done: usize,
+        total: usize,
+        name: &'a str,
+    },
 }
 
 /// Deploy a contract on `dual`; an error in the contract itself is returned with its
 /// position.
 fn deploy(dual: &mut Dual, project: &Project, c: &ProjectContract) -> Result<StepReport, String> {
-    let epoch = dual.reference().epoch;
-    let mut scratch = dual.reference().store.clone();
-    if let Err(f) = analyze(&mut scratch, &c.id, &c.source, c.version, epoch) {
+    if let Err(f) = dual.analyze(&c.id, &c.source, c.version) {
         let (l, col) = f.line_col();
-        return Err(format!("{}:{l}:{col}: error: {}", project.relative(&c.path), f.diagnostic.message));
+        return Err(format!(
+            "{}:{l}:{col}: error: {}",
+            project.relative(&c.path),
+            f.diagnostic.message
+        ));
     }
     let r = dual.deploy_id(&c.id, &c.source, c.version);
     if let Err(e) = &r.interpreter.result {
-        return Err(format!("{}: deployment failed: {e}", project.relative(&c.path)));
+        return Err(format!(
+            "{}: deployment failed: {e}",
+            project.relative(&c.path)
+        ));
     }
     Ok(r)
 }
 
-pub fn run(project: &Project, opts: &RunOptions, mut progress: impl FnMut(Progress)) -> Result<RunReport, ProjectError> {
-    let epoch = project.epoch();
-    let default_version = if epoch >= StacksEpochId::Epoch21 { ClarityVersion::Clarity2 } else { ClarityVersion::Clarity1 };
-    let mut chain = Chain::new(epoch, default_version, &project.accounts);
+pub fn run(
+    project: &Project,
+    opts: &RunOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<RunReport, ProjectError> {
+    let mut chain = project.chain();
     chain.metering = opts.costs;
-    let coverage = opts.coverage.then(|| Arc::new(Mutex::new(Coverage::default())));
+    let coverage = opts
+        .coverage
+        .then(|| Arc::new(Mutex::new(Coverage::default())));
     chain.coverage = coverage.clone();
-    let mut base = Dual::new(chain, if opts.wasm { Runtimes::Both } else { Runtimes::Interpreter });
+    let mut base = Dual::new(
+        chain,
+        if opts.wasm {
+            Runtimes::Both
+        } else {
+            Runtimes::Interpreter
+        },
+    );
 
     let mut report = RunReport::default();
     let mut not_compiled: BTreeMap<QualifiedContractIdentifier, String> = BTreeMap::new();
@@ -132,13 +156,25 @@ pub fn run(project: &Project, opts: &RunOptions, mut progress: impl FnMut(Progre
     let deployer = project.deployer();
     let mut files: Vec<TestFile> = vec![];
     for path in unit_tests::discover(project)? {
-        files.push(unit_tests::parse(project, &path, &deployer, default_version)?);
+        files.push(unit_tests::parse(
+            project,
+            &path,
+            &deployer,
+            project.clarity_version(),
+        )?);
     }
     let matches = |f: &TestFile, t: &TestCase| match &opts.filter {
         None => true,
-        Some(s) => t.name.contains(s.as_str()) || t.function.contains(s.as_str()) || project.relative(&f.contract.path).contains(s.as_str()),
+        Some(s) => {
+            t.name.contains(s.as_str())
+                || t.function.contains(s.as_str())
+                || project.relative(&f.contract.path).contains(s.as_str())
+        }
     };
-    let total: usize = files.iter().map(|f| f.tests.iter().filter(|t| matches(f, t)).count()).sum();
+    let total: usize = files
+        .iter()
+        .map(|f| f.tests.iter().filter(|t| matches(f, t)).count())
+        .sum();
     let mut done = 0;
 
     let mut all_contracts: Vec<ProjectContract> = project.contracts.clone();
@@ -161,10 +197,18 @@ pub fn run(project: &Project, opts: &RunOptions, mut progress: impl FnMut(Progre
             }
             Err(e) => Err(e),
         };
-        let interpreter_only = if opts.wasm { needs_interpreter(&file.contract.id, &deps, &not_compiled) } else { None };
+        let interpreter_only = if opts.wasm {
+            needs_interpreter(&file.contract.id, &deps, &not_compiled)
+        } else {
+            None
+        };
         for case in selected {
             done += 1;
-            progress(Progress::Running { done, total, name: &case.name });
+            progress(Progress::Running {
+                done,
+                total,
+                name: &case.name,
+            });
             let started = Instant::now();
             let mut result = TestResult {
                 file: rel.clone(),
@@ -200,7 +244,12 @@ pub fn run(project: &Project, opts: &RunOptions, mut progress: impl FnMut(Progre
     if let Some(cov) = coverage {
         let lines = std::mem::take(&mut cov.lock().unwrap().lines);
         let mut out = BTreeMap::new();
-        for c in project.contracts.iter().filter(|c| !c.is_requirement).chain(files.iter().map(|f| &f.contract)) {
+        for c in project
+            .contracts
+            .iter()
+            .filter(|c| !c.is_requirement)
+            .chain(files.iter().map(|f| &f.contract))
+        {
             let executed = lines.get(&c.id).cloned().unwrap_or_default();
             out.insert(project.relative(&c.path), (executable_lines(c), executed));
         }
@@ -225,7 +274,11 @@ fn note_deployment(
                 reason: why.clone(),
             });
         }
-        Verdict::Mismatch { part, interpreter, wasm } => report.results.push(TestResult {
+        Verdict::Mismatch {
+            part,
+            interpreter,
+            wasm,
+        } => report.results.push(TestResult {
             file: project.relative(&c.path),
             name: format!("deployment of {}", c.name()),
             function: String::new(),
@@ -233,7 +286,12 @@ fn note_deployment(
             status: Status::Mismatch,
             message: render_result(&r.interpreter),
             interpreter_only: None,
-            mismatch: Some(Mismatch { step: r.step.clone(), part: part.to_string(), interpreter: interpreter.clone(), wasm: wasm.clone() }),
+            mismatch: Some(Mismatch {
+                step: r.step.clone(),
+                part: part.to_string(),
+                interpreter: interpreter.clone(),
+                wasm: wasm.clone(),
+            }),
             cost: None,
             duration: Duration::ZERO,
         }),
@@ -263,17 +321,25 @@ fn needs_interpreter(
     None
 }
 
-fn run_case(project: &Project, file: &TestFile, case: &TestCase, d: &mut Dual, result: &mut TestResult) {
+fn run_case(
+    project: &Project,
+    file: &TestFile,
+    case: &TestCase,
+    d: &mut Dual,
+    result: &mut TestResult,
+) {
     let deployer = PrincipalData::Standard(project.deployer());
     let caller = match &case.caller {
         None => deployer.clone(),
-        Some(c) => match project.principal(c) {
-            Some(p) => p,
-            None => {
-                result.message = format!("@caller '{c}' is neither an account of settings/Devnet.toml nor a principal");
-                return;
+        Some(c) => {
+            match project.principal(c) {
+                Some(p) => p,
+                None => {
+                    result.message = format!("@caller '{c}' is neither an account of settings/Devnet.toml nor a principal");
+                    return;
+                }
             }
-        },
+        }
     };
     if case.mine_blocks_before > 0 {
         d.advance_blocks(case.mine_blocks_before);
@@ -294,15 +360,29 @@ fn run_case(project: &Project, file: &TestFile, case: &TestCase, d: &mut Dual, r
     if !check_step(&r, result) {
         return;
     }
-    result.status = if is_ok_response(&r) { Status::Pass } else { Status::Fail };
+    result.status = if is_ok_response(&r) {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
 }
 
 /// Record a mismatch; false when the step disagreed.
 fn check_step(r: &StepReport, result: &mut TestResult) -> bool {
-    if let Verdict::Mismatch { part, interpreter, wasm } = &r.verdict {
+    if let Verdict::Mismatch {
+        part,
+        interpreter,
+        wasm,
+    } = &r.verdict
+    {
         result.status = Status::Mismatch;
         result.message = render_result(&r.interpreter);
-        result.mismatch = Some(Mismatch { step: r.step.clone(), part: part.to_string(), interpreter: interpreter.clone(), wasm: wasm.clone() });
+        result.mismatch = Some(Mismatch {
+            step: r.step.clone(),
+            part: part.to_string(),
+            interpreter: interpreter.clone(),
+            wasm: wasm.clone(),
+        });
         return false;
     }
     true
@@ -316,7 +396,14 @@ fn is_ok_response(r: &StepReport) -> bool {
 fn executable_lines(c: &ProjectContract) -> Vec<u32> {
     use clarity::vm::ast::{build_ast_with_rules, ASTRules};
     let mut lines = BTreeSet::new();
-    if let Ok(ast) = build_ast_with_rules(&c.id, &c.source, &mut (), c.version, c.epoch, ASTRules::PrecheckSize) {
+    if let Ok(ast) = build_ast_with_rules(
+        &c.id,
+        &c.source,
+        &mut (),
+        c.version,
+        c.epoch,
+        ASTRules::PrecheckSize,
+    ) {
         fn walk(e: &clarity::vm::SymbolicExpression, out: &mut BTreeSet<u32>) {
             match e.match_list() {
                 Some(items) => items.iter().for_each(|x| walk(x, out)),

@@ -59,30 +59,76 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The contract name a test file is deployed under: its file name without `.clar`, with
 /// characters a contract name cannot hold (the `.` of `x.test`) turned into `-`.
 pub fn contract_name_for(path: &Path) -> Result<ContractName, ProjectError> {
-    let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let stem = file.trim_end_matches(".clar");
-    let name: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    ContractName::try_from(name.clone())
-        .map_err(|_| ProjectError(format!("{}: '{name}' is not a valid contract name for a test file", path.display())))
+    let name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    ContractName::try_from(name.clone()).map_err(|_| {
+        ProjectError(format!(
+            "{}: '{name}' is not a valid contract name for a test file",
+            path.display()
+        ))
+    })
 }
 
 /// Read a test file: its tests and annotations.
-pub fn parse(project: &Project, path: &Path, deployer: &StandardPrincipalData, version: ClarityVersion) -> Result<TestFile, ProjectError> {
-    let source = std::fs::read_to_string(path).map_err(|e| ProjectError(format!("{}: {e}", project.relative(path))))?;
+pub fn parse(
+    project: &Project,
+    path: &Path,
+    deployer: &StandardPrincipalData,
+    version: ClarityVersion,
+) -> Result<TestFile, ProjectError> {
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| ProjectError(format!("{}: {e}", project.relative(path))))?;
     let name = contract_name_for(path)?;
     let id = QualifiedContractIdentifier::new(deployer.clone(), name);
-    let contract = ProjectContract { id, path: path.to_path_buf(), source, version, epoch: project.epoch(), is_requirement: false };
+    let contract = ProjectContract {
+        id,
+        path: path.to_path_buf(),
+        source,
+        version,
+        epoch: project.epoch(),
+        is_requirement: false,
+    };
     let mut tests = vec![];
     let mut has_prepare = false;
     // A file that does not parse still becomes a TestFile: its deployment fails and says why.
-    if let Ok(ast) = build_ast_with_rules(&contract.id, &contract.source, &mut (), version, contract.epoch, ASTRules::PrecheckSize) {
+    if let Ok(ast) = build_ast_with_rules(
+        &contract.id,
+        &contract.source,
+        &mut (),
+        version,
+        contract.epoch,
+        ASTRules::PrecheckSize,
+    ) {
         let lines: Vec<&str> = contract.source.lines().collect();
         for e in &ast.expressions {
             let Some(list) = e.match_list() else { continue };
-            if list.first().and_then(|h| h.match_atom()).map(|a| a.as_str()) != Some("define-public") {
+            if list
+                .first()
+                .and_then(|h| h.match_atom())
+                .map(|a| a.as_str())
+                != Some("define-public")
+            {
                 continue;
             }
-            let Some(fname) = list.get(1).and_then(|s| s.match_list()).and_then(|s| s.first()).and_then(|n| n.match_atom()) else {
+            let Some(fname) = list
+                .get(1)
+                .and_then(|s| s.match_list())
+                .and_then(|s| s.first())
+                .and_then(|n| n.match_atom())
+            else {
                 continue;
             };
             let fname = fname.to_string();
@@ -94,16 +140,29 @@ pub fn parse(project: &Project, path: &Path, deployer: &StandardPrincipalData, v
                 continue;
             }
             let line = e.span.start_line;
-            let mut case = TestCase { function: fname.clone(), name: fname, caller: None, mine_blocks_before: 0, no_prepare: false, line, problems: vec![] };
+            let mut case = TestCase {
+                function: fname.clone(),
+                name: fname,
+                caller: None,
+                mine_blocks_before: 0,
+                no_prepare: false,
+                line,
+                problems: vec![],
+            };
             for (n, text) in annotations_above(&lines, line) {
                 if let Err(msg) = apply_annotation(&mut case, &text) {
-                    case.problems.push(format!("{}:{n}: {msg}", project.relative(path)));
+                    case.problems
+                        .push(format!("{}:{n}: {msg}", project.relative(path)));
                 }
             }
             tests.push(case);
         }
     }
-    Ok(TestFile { contract, tests, has_prepare })
+    Ok(TestFile {
+        contract,
+        tests,
+        has_prepare,
+    })
 }
 
 /// `(line, text after @)` for the `;; @...` lines of the comment block right above `line`.
@@ -112,7 +171,9 @@ fn annotations_above(lines: &[&str], line: u32) -> Vec<(u32, String)> {
     let mut n = line as usize - 1; // 0-based index of the line above
     while n >= 1 {
         let text = lines.get(n - 1).map(|l| l.trim()).unwrap_or_default();
-        let Some(comment) = text.strip_prefix(";;") else { break };
+        let Some(comment) = text.strip_prefix(";;") else {
+            break;
+        };
         if let Some(a) = comment.trim().strip_prefix('@') {
             out.push((n as u32, a.trim().to_string()));
         }
@@ -123,12 +184,17 @@ fn annotations_above(lines: &[&str], line: u32) -> Vec<(u32, String)> {
 }
 
 fn apply_annotation(case: &mut TestCase, text: &str) -> Result<(), String> {
-    let (key, value) = text.split_once(char::is_whitespace).map(|(k, v)| (k, v.trim())).unwrap_or((text, ""));
+    let (key, value) = text
+        .split_once(char::is_whitespace)
+        .map(|(k, v)| (k, v.trim()))
+        .unwrap_or((text, ""));
     match key {
         "name" if !value.is_empty() => case.name = value.to_string(),
         "caller" if !value.is_empty() => case.caller = Some(value.to_string()),
         "mine-blocks-before" => {
-            case.mine_blocks_before = value.parse().map_err(|_| format!("@mine-blocks-before expects a number, got '{value}'"))?
+            case.mine_blocks_before = value
+                .parse()
+                .map_err(|_| format!("@mine-blocks-before expects a number, got '{value}'"))?
         }
         "no-prepare" => case.no_prepare = true,
         "name" | "caller" => return Err(format!("@{key} needs a value")),
@@ -145,7 +211,15 @@ mod tests {
     fn annotations_are_read_from_the_comment_block_above() {
         let src = ";; unrelated\n\n;; @name adds up\n;; @caller wallet_1\n;; @mine-blocks-before 3\n;; @no-prepare\n(define-public (test-x) (ok true))";
         let lines: Vec<&str> = src.lines().collect();
-        let mut case = TestCase { function: "test-x".into(), name: "test-x".into(), caller: None, mine_blocks_before: 0, no_prepare: false, line: 7, problems: vec![] };
+        let mut case = TestCase {
+            function: "test-x".into(),
+            name: "test-x".into(),
+            caller: None,
+            mine_blocks_before: 0,
+            no_prepare: false,
+            line: 7,
+            problems: vec![],
+        };
         for (_, a) in annotations_above(&lines, 7) {
             apply_annotation(&mut case, &a).unwrap();
         }
@@ -157,14 +231,32 @@ mod tests {
 
     #[test]
     fn bad_annotations_are_reported() {
-        let mut case = TestCase { function: "t".into(), name: "t".into(), caller: None, mine_blocks_before: 0, no_prepare: false, line: 1, problems: vec![] };
+        let mut case = TestCase {
+            function: "t".into(),
+            name: "t".into(),
+            caller: None,
+            mine_blocks_before: 0,
+            no_prepare: false,
+            line: 1,
+            problems: vec![],
+        };
         assert!(apply_annotation(&mut case, "mine-blocks-before lots").is_err());
         assert!(apply_annotation(&mut case, "frobnicate").is_err());
     }
 
     #[test]
     fn test_file_names_become_contract_names() {
-        assert_eq!(contract_name_for(Path::new("tests/counter_test.clar")).unwrap().as_str(), "counter_test");
-        assert_eq!(contract_name_for(Path::new("tests/counter.test.clar")).unwrap().as_str(), "counter-test");
+        assert_eq!(
+            contract_name_for(Path::new("tests/counter_test.clar"))
+                .unwrap()
+                .as_str(),
+            "counter_test"
+        );
+        assert_eq!(
+            contract_name_for(Path::new("tests/counter.test.clar"))
+                .unwrap()
+                .as_str(),
+            "counter-test"
+        );
     }
 }

@@ -10,10 +10,23 @@ use clarinet_wasm_project::runner::{run, RunOptions, Status};
 #[test]
 fn a_wasm_fault_is_reported_as_a_mismatch() {
     std::env::set_var("CLARINET_WASM_FAULT", "add");
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects/passing/Clarinet.toml");
+    let manifest =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects/passing/Clarinet.toml");
     let project = load(&manifest).unwrap();
-    let r = run(&project, &RunOptions { wasm: true, ..Default::default() }, |_| {}).unwrap();
-    let front = r.results.iter().find(|t| t.function == "test-front").unwrap();
+    let r = run(
+        &project,
+        &RunOptions {
+            wasm: true,
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .unwrap();
+    let front = r
+        .results
+        .iter()
+        .find(|t| t.function == "test-front")
+        .unwrap();
     assert_eq!(front.status, Status::Mismatch, "{front:#?}");
     let m = front.mismatch.as_ref().unwrap();
     assert!(!m.part.is_empty() && m.interpreter != m.wasm, "{m:#?}");

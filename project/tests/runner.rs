@@ -6,16 +6,31 @@ use clarinet_wasm_project::runner::{run, RunOptions, RunReport, Status, TestResu
 use clarinet_wasm_project::{load, ProjectError};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects").join(name).join("Clarinet.toml")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/projects")
+        .join(name)
+        .join("Clarinet.toml")
 }
 
 fn run_fixture(name: &str, wasm: bool) -> RunReport {
     let project = load(&fixture(name)).unwrap();
-    run(&project, &RunOptions { wasm, costs: true, ..Default::default() }, |_| {}).unwrap()
+    run(
+        &project,
+        &RunOptions {
+            wasm,
+            costs: true,
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .unwrap()
 }
 
 fn result<'a>(r: &'a RunReport, name: &str) -> &'a TestResult {
-    r.results.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("no test {name}: {:#?}", r.results))
+    r.results
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no test {name}: {:#?}", r.results))
 }
 
 #[test]
@@ -28,7 +43,10 @@ fn all_passing_on_both_runtimes() {
         assert!(t.cost.is_some(), "costs are tracked on the interpreter");
     }
     // Annotations: @name renames, functions that are not test-* are not tests.
-    assert!(r.results.iter().any(|t| t.name == "twice through the front" && t.function == "test-front"));
+    assert!(r
+        .results
+        .iter()
+        .any(|t| t.name == "twice through the front" && t.function == "test-front"));
     assert!(!r.results.iter().any(|t| t.function == "not-a-test"));
     assert_eq!(r.passed(), 6);
     assert_eq!(r.failed(), 0);
@@ -61,13 +79,23 @@ fn failing_assertion_runtime_error_and_unsupported_contract() {
     assert!(div.message.contains("DivisionByZero"), "{}", div.message);
     let bad = result(&r, "test-bad-annotation");
     assert_eq!(bad.status, Status::Fail);
-    assert!(bad.message.contains("unknown annotation @frobnicate"), "{}", bad.message);
+    assert!(
+        bad.message.contains("unknown annotation @frobnicate"),
+        "{}",
+        bad.message
+    );
     // hasher uses at-block: reported per contract, its tests run on the interpreter alone.
     assert_eq!(r.unsupported.len(), 1, "{:#?}", r.unsupported);
-    assert!(r.unsupported[0].reason.contains("not supported yet: at-block"));
+    assert!(r.unsupported[0]
+        .reason
+        .contains("not supported yet: at-block"));
     let digest = result(&r, "test-digest");
     assert_eq!(digest.status, Status::Pass);
-    assert!(digest.interpreter_only.as_deref().unwrap_or_default().contains("hasher"));
+    assert!(digest
+        .interpreter_only
+        .as_deref()
+        .unwrap_or_default()
+        .contains("hasher"));
     // The math tests do not need hasher: they ran on both.
     assert!(result(&r, "test-add").interpreter_only.is_none());
     assert_eq!(r.mismatches(), 0);
@@ -85,7 +113,16 @@ fn interpreter_alone_without_wasm() {
 #[test]
 fn filter_selects_tests() {
     let project = load(&fixture("passing")).unwrap();
-    let r = run(&project, &RunOptions { wasm: true, filter: Some("caller".into()), ..Default::default() }, |_| {}).unwrap();
+    let r = run(
+        &project,
+        &RunOptions {
+            wasm: true,
+            filter: Some("caller".into()),
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .unwrap();
     assert_eq!(r.results.len(), 2);
 }
 
@@ -115,25 +152,43 @@ fn load_err(files: &[(&str, &str)]) -> String {
 
 #[test]
 fn broken_projects_give_one_clear_message() {
-    let missing = load_err(&[("Clarinet.toml", &format!("{HEAD}[contracts.a]\npath = \"contracts/a.clar\"\n"))]);
-    assert!(missing.contains("contract 'a': cannot read contracts/a.clar"), "{missing}");
+    let missing = load_err(&[(
+        "Clarinet.toml",
+        &format!("{HEAD}[contracts.a]\npath = \"contracts/a.clar\"\n"),
+    )]);
+    assert!(
+        missing.contains("contract 'a': cannot read contracts/a.clar"),
+        "{missing}"
+    );
 
     let bad_toml = load_err(&[("Clarinet.toml", "[project\nname = 1")]);
     assert!(bad_toml.contains("invalid TOML"), "{bad_toml}");
     assert!(bad_toml.contains("Clarinet.toml:1:"), "{bad_toml}");
 
     let unknown = load_err(&[
-        ("Clarinet.toml", &format!("{HEAD}[contracts.a]\npath = \"contracts/a.clar\"\ndeployer = \"wallet_99\"\n")),
+        (
+            "Clarinet.toml",
+            &format!(
+                "{HEAD}[contracts.a]\npath = \"contracts/a.clar\"\ndeployer = \"wallet_99\"\n"
+            ),
+        ),
         ("contracts/a.clar", "(define-read-only (f) u1)"),
     ]);
-    assert!(unknown.contains("unknown deployer account 'wallet_99'"), "{unknown}");
+    assert!(
+        unknown.contains("unknown deployer account 'wallet_99'"),
+        "{unknown}"
+    );
 
     let cycle = load_err(&[
         ("Clarinet.toml", &format!("{HEAD}[contracts.a]\npath = \"contracts/a.clar\"\n[contracts.b]\npath = \"contracts/b.clar\"\n")),
         ("contracts/a.clar", "(define-public (f) (contract-call? .b g))"),
         ("contracts/b.clar", "(define-public (g) (contract-call? .a f))"),
     ]);
-    assert!(cycle.contains("dependency cycle between contracts: a -> b -> a") || cycle.contains("b -> a -> b"), "{cycle}");
+    assert!(
+        cycle.contains("dependency cycle between contracts: a -> b -> a")
+            || cycle.contains("b -> a -> b"),
+        "{cycle}"
+    );
 
     let bad_devnet = load_err(&[
         ("Clarinet.toml", HEAD),
@@ -142,7 +197,10 @@ fn broken_projects_give_one_clear_message() {
     assert!(bad_devnet.contains("settings/Devnet.toml"), "{bad_devnet}");
 
     let requirement = load_err(&[("Clarinet.toml", "[project]\nname = \"r\"\n[[project.requirements]]\ncontract_id = \"SP3FBR2AGK5H9QBDH3EEN6DF8EK8JY7RX8QJ5SVTE.sip-010-trait-ft-standard\"\n")]);
-    assert!(requirement.contains("SP3FBR2AGK5H9QBDH3EEN6DF8EK8JY7RX8QJ5SVTE.sip-010-trait-ft-standard"), "{requirement}");
+    assert!(
+        requirement.contains("SP3FBR2AGK5H9QBDH3EEN6DF8EK8JY7RX8QJ5SVTE.sip-010-trait-ft-standard"),
+        "{requirement}"
+    );
     assert!(requirement.contains("cache"), "{requirement}");
 }
 
@@ -172,6 +230,14 @@ fn requirements_come_from_the_cache() {
     let project = load(&manifest).unwrap();
     assert_eq!(project.contracts[0].name(), "helper");
     assert!(project.contracts[0].is_requirement);
-    let r = run(&project, &RunOptions { wasm: true, ..Default::default() }, |_| {}).unwrap();
+    let r = run(
+        &project,
+        &RunOptions {
+            wasm: true,
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .unwrap();
     assert_eq!(r.passed(), 1, "{:#?}", r.results);
 }

@@ -47,16 +47,25 @@ pub fn analyze(
     version: ClarityVersion,
     epoch: StacksEpochId,
 ) -> Result<Analyzed, AnalysisFailure> {
-    let mut ast = build_ast_with_rules(id, source, &mut (), version, epoch, ASTRules::PrecheckSize).map_err(|e| {
-        let mut diagnostic = e.diagnostic;
-        if diagnostic.spans.iter().all(|s| s.start_line == 0) {
-            // Some parse errors (an unclosed list) come without a position: point at the
-            // list left open, or at the end of the source.
-            let (line, column) = unclosed_paren(source).unwrap_or_else(|| end_of(source));
-            diagnostic.spans = vec![Span { start_line: line, start_column: column, end_line: line, end_column: column }];
-        }
-        AnalysisFailure { stage: "parse", diagnostic }
-    })?;
+    let mut ast = build_ast_with_rules(id, source, &mut (), version, epoch, ASTRules::PrecheckSize)
+        .map_err(|e| {
+            let mut diagnostic = e.diagnostic;
+            if diagnostic.spans.iter().all(|s| s.start_line == 0) {
+                // Some parse errors (an unclosed list) come without a position: point at the
+                // list left open, or at the end of the source.
+                let (line, column) = unclosed_paren(source).unwrap_or_else(|| end_of(source));
+                diagnostic.spans = vec![Span {
+                    start_line: line,
+                    start_column: column,
+                    end_line: line,
+                    end_column: column,
+                }];
+            }
+            AnalysisFailure {
+                stage: "parse",
+                diagnostic,
+            }
+        })?;
     let mut db = AnalysisDatabase::new(store);
     let analysis = run_analysis(
         id,
@@ -67,7 +76,10 @@ pub fn analyze(
         epoch,
         version,
     )
-    .map_err(|(e, _)| AnalysisFailure { stage: "analysis", diagnostic: e.diagnostic })?;
+    .map_err(|(e, _)| AnalysisFailure {
+        stage: "analysis",
+        diagnostic: e.diagnostic,
+    })?;
     Ok(Analyzed { ast, analysis })
 }
 
@@ -138,5 +150,6 @@ pub fn analyze_step(
     version: ClarityVersion,
 ) -> Result<Analyzed, crate::Outcome> {
     let epoch = chain.epoch;
-    analyze(&mut chain.store, id, source, version, epoch).map_err(|e| crate::Outcome::error(format!("{}: {}", e.stage, e)))
+    analyze(&mut chain.store, id, source, version, epoch)
+        .map_err(|e| crate::Outcome::error(format!("{}: {}", e.stage, e)))
 }

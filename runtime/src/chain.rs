@@ -98,7 +98,11 @@ impl clarity::vm::EvalHook for CoverageHook {
 
 impl Chain {
     /// A chain in `epoch`, with the testnet boot contracts deployed and `accounts` funded.
-    pub fn new(epoch: StacksEpochId, clarity_version: ClarityVersion, accounts: &[Account]) -> Chain {
+    pub fn new(
+        epoch: StacksEpochId,
+        clarity_version: ClarityVersion,
+        accounts: &[Account],
+    ) -> Chain {
         let mut chain = booted(epoch).clone();
         chain.clarity_version = clarity_version;
         for a in accounts {
@@ -111,7 +115,11 @@ impl Chain {
 
     /// The default chain: Clarity 2, epoch 2.4, the devnet accounts.
     pub fn devnet() -> Chain {
-        Chain::new(StacksEpochId::Epoch24, ClarityVersion::Clarity2, &devnet_accounts())
+        Chain::new(
+            StacksEpochId::Epoch24,
+            ClarityVersion::Clarity2,
+            &devnet_accounts(),
+        )
     }
 
     pub fn account(&self, name: &str) -> Option<&Account> {
@@ -145,35 +153,48 @@ impl Chain {
 
     /// As `with_env`, for the interpreter: with cost tracking when `metering` is on (the
     /// cost is returned) and the coverage hook when `coverage` is set.
-    pub fn with_interpreter_env<R>(&mut self, f: impl FnOnce(&mut OwnedEnvironment) -> R) -> (R, Option<clarity::vm::costs::ExecutionCost>) {
+    pub fn with_interpreter_env<R>(
+        &mut self,
+        f: impl FnOnce(&mut OwnedEnvironment) -> R,
+    ) -> (R, Option<clarity::vm::costs::ExecutionCost>) {
         let epoch = self.epoch;
         let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
         let tracker = if self.metering {
-            LimitedCostTracker::new(false, CHAIN_ID_TESTNET, clarity_repl::repl::interpreter::BLOCK_LIMIT_MAINNET.clone(), &mut db, epoch)
-                .unwrap_or_else(|_| LimitedCostTracker::new_free())
+            LimitedCostTracker::new(
+                false,
+                CHAIN_ID_TESTNET,
+                clarity_repl::repl::interpreter::BLOCK_LIMIT_MAINNET.clone(),
+                &mut db,
+                epoch,
+            )
+            .unwrap_or_else(|_| LimitedCostTracker::new_free())
         } else {
             LimitedCostTracker::new_free()
         };
-        let mut env = OwnedEnvironment::new_cost_limited(false, CHAIN_ID_TESTNET, db, tracker, epoch);
+        let mut env =
+            OwnedEnvironment::new_cost_limited(false, CHAIN_ID_TESTNET, db, tracker, epoch);
         let mut hook = self.coverage.clone().map(CoverageHook);
         if let Some(h) = hook.as_mut() {
             env.add_eval_hook(h);
         }
         let r = f(&mut env);
-        let cost = if self.metering { Some(env.get_cost_total()) } else { None };
+        let cost = if self.metering {
+            Some(env.get_cost_total())
+        } else {
+            None
+        };
         (r, cost)
     }
 
     fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
-        let epoch = self.epoch;
         let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
         db.begin();
         let mut snapshot = db.get_stx_balance_snapshot(who);
         snapshot.credit(amount);
         snapshot.save();
-        db.increment_ustx_liquid_supply(amount).expect("liquid supply");
+        db.increment_ustx_liquid_supply(amount)
+            .expect("liquid supply");
         db.commit();
-        let _ = epoch;
     }
 }
 
@@ -248,7 +269,10 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
 
 /// The outcome of calling a contract that was never deployed (clarity-vm itself would
 /// panic on the missing metadata): the error its type checker gives for it.
-pub fn missing_contract(chain: &mut Chain, contract: &QualifiedContractIdentifier) -> Option<crate::Outcome> {
+pub fn missing_contract(
+    chain: &mut Chain,
+    contract: &QualifiedContractIdentifier,
+) -> Option<crate::Outcome> {
     let exists = {
         let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
         db.begin();
@@ -257,6 +281,11 @@ pub fn missing_contract(chain: &mut Chain, contract: &QualifiedContractIdentifie
         r
     };
     (!exists).then(|| {
-        crate::Outcome::error(crate::ErrorDesc::from_clarity(&clarity::vm::errors::CheckErrors::NoSuchContract(contract.to_string()).into()).kind)
+        crate::Outcome::error(
+            crate::ErrorDesc::from_clarity(
+                &clarity::vm::errors::CheckErrors::NoSuchContract(contract.to_string()).into(),
+            )
+            .kind,
+        )
     })
 }

@@ -19,7 +19,11 @@ pub const SNIPPET_CONTRACT: &str = "repl-snippet";
 pub enum Verdict {
     Agree,
     /// The first difference: which part, and both sides rendered.
-    Mismatch { part: &'static str, interpreter: String, wasm: String },
+    Mismatch {
+        part: &'static str,
+        interpreter: String,
+        wasm: String,
+    },
     /// The Wasm path could not run this step (e.g. a word not supported yet).
     WasmNotRun(String),
 }
@@ -65,7 +69,11 @@ pub fn render_result(o: &Outcome) -> String {
 pub fn compare(i: &Outcome, w: &Outcome) -> Verdict {
     let (ri, rw) = (render_result(i), render_result(w));
     if ri != rw {
-        return Verdict::Mismatch { part: "result", interpreter: ri, wasm: rw };
+        return Verdict::Mismatch {
+            part: "result",
+            interpreter: ri,
+            wasm: rw,
+        };
     }
     let n = i.events.len().max(w.events.len());
     for k in 0..n {
@@ -91,12 +99,20 @@ pub fn compare(i: &Outcome, w: &Outcome) -> Verdict {
                 Some(v) => format!("{k:?} = {}", window(v, at)),
                 None => format!("{k:?} not written"),
             };
-            return Verdict::Mismatch { part: "state", interpreter: show(a), wasm: show(b) };
+            return Verdict::Mismatch {
+                part: "state",
+                interpreter: show(a),
+                wasm: show(b),
+            };
         }
     }
     if let (Some(a), Some(b)) = (&i.cost, &w.cost) {
         if a != b {
-            return Verdict::Mismatch { part: "cost", interpreter: a.to_string(), wasm: b.to_string() };
+            return Verdict::Mismatch {
+                part: "cost",
+                interpreter: a.to_string(),
+                wasm: b.to_string(),
+            };
         }
     }
     Verdict::Agree
@@ -107,7 +123,10 @@ pub fn compare(i: &Outcome, w: &Outcome) -> Verdict {
 fn same_json(a: Option<&String>, b: Option<&String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) if a.starts_with('{') => {
-            match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
+            match (
+                serde_json::from_str::<serde_json::Value>(a),
+                serde_json::from_str::<serde_json::Value>(b),
+            ) {
                 (Ok(mut x), Ok(mut y)) => {
                     sort_sets(&mut x);
                     sort_sets(&mut y);
@@ -151,12 +170,22 @@ fn window(s: &str, at: usize) -> String {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}{}{} (at char {at} of {})", if start > 0 { "…" } else { "" }, &s[start..end], if end < s.len() { "…" } else { "" }, s.len())
+    format!(
+        "{}{}{} (at char {at} of {})",
+        if start > 0 { "…" } else { "" },
+        &s[start..end],
+        if end < s.len() { "…" } else { "" },
+        s.len()
+    )
 }
 
 impl Dual {
     pub fn new(chain: Chain, runtimes: Runtimes) -> Dual {
-        Dual { interp: chain.clone(), wasm: chain, runtimes }
+        Dual {
+            interp: chain.clone(),
+            wasm: chain,
+            runtimes,
+        }
     }
 
     /// The chain of the reference runtime that ran (for lookups).
@@ -174,16 +203,44 @@ impl Dual {
         on_interp: impl FnOnce(&mut Chain) -> Outcome,
         on_wasm: impl FnOnce(&mut Chain) -> Result<Outcome, NotRun>,
     ) -> StepReport {
-        let interpreter = if self.runtimes != Runtimes::Wasm { Some(on_interp(&mut self.interp)) } else { None };
-        let wasm = if self.runtimes != Runtimes::Interpreter { Some(on_wasm(&mut self.wasm)) } else { None };
+        let interpreter = if self.runtimes != Runtimes::Wasm {
+            Some(on_interp(&mut self.interp))
+        } else {
+            None
+        };
+        let wasm = if self.runtimes != Runtimes::Interpreter {
+            Some(on_wasm(&mut self.wasm))
+        } else {
+            None
+        };
         match (interpreter, wasm) {
-            (Some(i), None) => StepReport { step, interpreter: i, wasm: None, verdict: Verdict::Agree },
+            (Some(i), None) => StepReport {
+                step,
+                interpreter: i,
+                wasm: None,
+                verdict: Verdict::Agree,
+            },
             (Some(i), Some(Ok(w))) => {
                 let verdict = compare(&i, &w);
-                StepReport { step, interpreter: i, wasm: Some(w), verdict }
+                StepReport {
+                    step,
+                    interpreter: i,
+                    wasm: Some(w),
+                    verdict,
+                }
             }
-            (Some(i), Some(Err(e))) => StepReport { step, interpreter: i, wasm: None, verdict: Verdict::WasmNotRun(e.to_string()) },
-            (None, Some(Ok(w))) => StepReport { step, interpreter: w, wasm: None, verdict: Verdict::Agree },
+            (Some(i), Some(Err(e))) => StepReport {
+                step,
+                interpreter: i,
+                wasm: None,
+                verdict: Verdict::WasmNotRun(e.to_string()),
+            },
+            (None, Some(Ok(w))) => StepReport {
+                step,
+                interpreter: w,
+                wasm: None,
+                verdict: Verdict::Agree,
+            },
             (None, Some(Err(e))) => StepReport {
                 step,
                 interpreter: Outcome::error(format!("not run on Wasm: {e}")),
@@ -197,12 +254,23 @@ impl Dual {
     /// Deploy a contract. When the Wasm path cannot compile it, the Wasm chain gets it
     /// from the interpreter instead (so that later contracts can use it) and the report
     /// says `WasmNotRun`.
-    pub fn deploy(&mut self, name: &str, source: &str, sender: &StandardPrincipalData, version: ClarityVersion) -> StepReport {
+    pub fn deploy(
+        &mut self,
+        name: &str,
+        source: &str,
+        sender: &StandardPrincipalData,
+        version: ClarityVersion,
+    ) -> StepReport {
         let id = QualifiedContractIdentifier::new(sender.clone(), name.into());
         self.deploy_id(&id, source, version)
     }
 
-    pub fn deploy_id(&mut self, id: &QualifiedContractIdentifier, source: &str, version: ClarityVersion) -> StepReport {
+    pub fn deploy_id(
+        &mut self,
+        id: &QualifiedContractIdentifier,
+        source: &str,
+        version: ClarityVersion,
+    ) -> StepReport {
         let both = self.runtimes == Runtimes::Both;
         self.run(
             format!("deploy {id}"),
@@ -218,10 +286,28 @@ impl Dual {
     }
 
     /// Call `function`: a read-only function is a read, anything else a transaction.
-    pub fn call(&mut self, contract: &QualifiedContractIdentifier, function: &str, args: &[Value], sender: &PrincipalData) -> StepReport {
-        let read_only = is_read_only(self.reference(), contract, function);
+    pub fn call(
+        &mut self,
+        contract: &QualifiedContractIdentifier,
+        function: &str,
+        args: &[Value],
+        sender: &PrincipalData,
+    ) -> StepReport {
+        // The Wasm chain knows from the compiled metadata, without reading the analysis.
+        let chain = if self.runtimes == Runtimes::Interpreter {
+            &mut self.interp
+        } else {
+            &mut self.wasm
+        };
+        let read_only = is_read_only(chain, contract, function);
         let shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        let step = format!("({} {}{}{})", if read_only { "read" } else { "call" }, function, if shown.is_empty() { "" } else { " " }, shown.join(" "));
+        let step = format!(
+            "({} {}{}{})",
+            if read_only { "read" } else { "call" },
+            function,
+            if shown.is_empty() { "" } else { " " },
+            shown.join(" ")
+        );
         self.run(
             step,
             |c| interp::call(c, contract, function, args, sender, read_only),
@@ -238,7 +324,14 @@ impl Dual {
             for a in &arg_sources {
                 match self.value_of(a, sender) {
                     Ok(v) => args.push(v),
-                    Err(o) => return StepReport { step: source.to_string(), interpreter: o, wasm: None, verdict: Verdict::Agree },
+                    Err(o) => {
+                        return StepReport {
+                            step: source.to_string(),
+                            interpreter: o,
+                            wasm: None,
+                            verdict: Verdict::Agree,
+                        }
+                    }
                 }
             }
             let mut report = self.call(&contract, &function, &args, sender);
@@ -273,14 +366,39 @@ impl Dual {
         }
     }
 
+    /// Parse and type-check a contract against the reference chain, without deploying it
+    /// (analysis writes nothing): the way to get a parse or type error with its position.
+    pub fn analyze(
+        &mut self,
+        id: &QualifiedContractIdentifier,
+        source: &str,
+        version: ClarityVersion,
+    ) -> Result<(), crate::analyze::AnalysisFailure> {
+        let chain = self.reference();
+        let epoch = chain.epoch;
+        crate::analyze::analyze(&mut chain.store, id, source, version, epoch).map(|_| ())
+    }
+
     pub fn advance_blocks(&mut self, n: u32) {
         self.interp.advance_blocks(n);
         self.wasm.advance_blocks(n);
     }
 }
 
-/// Whether `function` of `contract` is read-only, from the stored analysis.
-pub fn is_read_only(chain: &mut Chain, contract: &QualifiedContractIdentifier, function: &str) -> bool {
+/// Whether `function` of `contract` is read-only: from its compiled metadata, or else
+/// from the stored analysis.
+pub fn is_read_only(
+    chain: &mut Chain,
+    contract: &QualifiedContractIdentifier,
+    function: &str,
+) -> bool {
+    if let Some(f) = chain
+        .wasm_contracts
+        .get(contract)
+        .and_then(|c| c.meta.function(function))
+    {
+        return f.kind == clarinet_wasm_compiler::FunctionKind::ReadOnly;
+    }
     let epoch = chain.epoch;
     let mut db = AnalysisDatabase::new(&mut chain.store);
     db.begin();
@@ -293,7 +411,10 @@ pub fn is_read_only(chain: &mut Chain, contract: &QualifiedContractIdentifier, f
 }
 
 /// `(contract-call? <literal contract> <name> args...)` → (contract, function, arg sources).
-fn direct_call(source: &str, sender: &PrincipalData) -> Option<(QualifiedContractIdentifier, String, Vec<String>)> {
+fn direct_call(
+    source: &str,
+    sender: &PrincipalData,
+) -> Option<(QualifiedContractIdentifier, String, Vec<String>)> {
     let issuer = match sender {
         PrincipalData::Standard(s) => s.clone(),
         PrincipalData::Contract(c) => c.issuer.clone(),
@@ -308,13 +429,17 @@ fn direct_call(source: &str, sender: &PrincipalData) -> Option<(QualifiedContrac
         clarity::vm::ast::ASTRules::PrecheckSize,
     )
     .ok()?;
-    let [expr] = ast.expressions.as_slice() else { return None };
+    let [expr] = ast.expressions.as_slice() else {
+        return None;
+    };
     let items = expr.match_list()?;
     if items.len() < 3 || items[0].match_atom()?.as_str() != "contract-call?" {
         return None;
     }
     let contract = match &items[1].expr {
-        SymbolicExpressionType::LiteralValue(Value::Principal(PrincipalData::Contract(c))) => c.clone(),
+        SymbolicExpressionType::LiteralValue(Value::Principal(PrincipalData::Contract(c))) => {
+            c.clone()
+        }
         _ => return None,
     };
     let function = items[2].match_atom()?.to_string();
@@ -328,7 +453,12 @@ fn direct_call(source: &str, sender: &PrincipalData) -> Option<(QualifiedContrac
 
 /// The source text of a span (1-based, inclusive columns).
 fn slice_span(lines: &[&str], span: &clarity::vm::representations::Span) -> Option<String> {
-    let (sl, sc, el, ec) = (span.start_line as usize, span.start_column as usize, span.end_line as usize, span.end_column as usize);
+    let (sl, sc, el, ec) = (
+        span.start_line as usize,
+        span.start_column as usize,
+        span.end_line as usize,
+        span.end_column as usize,
+    );
     if sl == 0 || el == 0 {
         return None;
     }

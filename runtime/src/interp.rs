@@ -9,7 +9,12 @@ use crate::chain::Chain;
 use crate::outcome::{describe_event, ErrorDesc, Outcome};
 
 /// Deploy `source` as `id` (the issuer is the sender).
-pub fn deploy(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str, version: ClarityVersion) -> Outcome {
+pub fn deploy(
+    chain: &mut Chain,
+    id: &QualifiedContractIdentifier,
+    source: &str,
+    version: ClarityVersion,
+) -> Outcome {
     chain.store.take_writes();
     let analyzed = match analyze_step(chain, id, source, version) {
         Ok(a) => a,
@@ -17,13 +22,22 @@ pub fn deploy(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str,
     };
     let sender: PrincipalData = id.issuer.clone().into();
     let (res, cost) = chain.with_interpreter_env(|env| {
-        env.execute_in_env(sender, None, Some(ContractContext::new(QualifiedContractIdentifier::transient(), version)), |exec| {
-            exec.initialize_contract_from_ast(id.clone(), version, &analyzed.ast, source)
-        })
+        env.execute_in_env(
+            sender,
+            None,
+            Some(ContractContext::new(
+                QualifiedContractIdentifier::transient(),
+                version,
+            )),
+            |exec| exec.initialize_contract_from_ast(id.clone(), version, &analyzed.ast, source),
+        )
     });
-    finish(chain, cost, res.map(|((), _, events)| (None, events)), |chain| {
-        save_analysis(&mut chain.store, id, &analyzed.analysis)
-    })
+    finish(
+        chain,
+        cost,
+        res.map(|((), _, events)| (None, events)),
+        |chain| save_analysis(&mut chain.store, id, &analyzed.analysis),
+    )
 }
 
 /// Call a public or read-only function as a transaction from `sender`.
@@ -39,18 +53,32 @@ pub fn call(
     if let Some(missing) = crate::chain::missing_contract(chain, contract) {
         return missing;
     }
-    let args: Vec<SymbolicExpression> = args.iter().cloned().map(SymbolicExpression::atom_value).collect();
+    let args: Vec<SymbolicExpression> = args
+        .iter()
+        .cloned()
+        .map(SymbolicExpression::atom_value)
+        .collect();
     let (res, cost) = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
             exec.execute_contract(contract, function, &args, read_only)
         })
     });
-    finish(chain, cost, res.map(|(v, _, events)| (Some(v), events)), |_| {})
+    finish(
+        chain,
+        cost,
+        res.map(|(v, _, events)| (Some(v), events)),
+        |_| {},
+    )
 }
 
 /// Evaluate the expressions of a snippet (no definitions) as one transaction from `sender`,
 /// in a transient contract context named `id`.
-pub fn snippet(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str, sender: &PrincipalData) -> Outcome {
+pub fn snippet(
+    chain: &mut Chain,
+    id: &QualifiedContractIdentifier,
+    source: &str,
+    sender: &PrincipalData,
+) -> Outcome {
     chain.store.take_writes();
     let version = chain.clarity_version;
     let analyzed = match analyze_step(chain, id, source, version) {
@@ -68,13 +96,24 @@ pub fn snippet(chain: &mut Chain, id: &QualifiedContractIdentifier, source: &str
             Ok::<_, clarity::vm::errors::Error>(last)
         })
     });
-    finish(chain, cost, res.map(|(v, _, events)| (Some(v), events)), |_| {})
+    finish(
+        chain,
+        cost,
+        res.map(|(v, _, events)| (Some(v), events)),
+        |_| {},
+    )
 }
 
 fn finish(
     chain: &mut Chain,
     cost: Option<clarity::vm::costs::ExecutionCost>,
-    res: Result<(Option<Value>, Vec<clarity::vm::events::StacksTransactionEvent>), clarity::vm::errors::Error>,
+    res: Result<
+        (
+            Option<Value>,
+            Vec<clarity::vm::events::StacksTransactionEvent>,
+        ),
+        clarity::vm::errors::Error,
+    >,
     on_ok: impl FnOnce(&mut Chain),
 ) -> Outcome {
     match res {

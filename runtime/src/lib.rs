@@ -21,7 +21,8 @@ pub fn compile_source(
     version: clarity::vm::ClarityVersion,
 ) -> Result<clarinet_wasm_compiler::Compiled, CompileFailure> {
     let epoch = chain.epoch;
-    let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch).map_err(CompileFailure::Analysis)?;
+    let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch)
+        .map_err(CompileFailure::Analysis)?;
     clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(CompileFailure::Unsupported)
 }
 

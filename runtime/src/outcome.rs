@@ -79,27 +79,42 @@ pub fn describe_event(e: &StacksTransactionEvent) -> String {
             format!("stx-burn {} from {}", d.amount, d.sender)
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXLockEvent(d)) => {
-            format!("stx-lock {} by {} until {}", d.locked_amount, d.locked_address, d.unlock_height)
+            format!(
+                "stx-lock {} by {} until {}",
+                d.locked_amount, d.locked_address, d.unlock_height
+            )
         }
         StacksTransactionEvent::FTEvent(FTEventType::FTTransferEvent(d)) => format!(
             "ft-transfer {} {} {} -> {}",
             d.asset_identifier, d.amount, d.sender, d.recipient
         ),
         StacksTransactionEvent::FTEvent(FTEventType::FTMintEvent(d)) => {
-            format!("ft-mint {} {} -> {}", d.asset_identifier, d.amount, d.recipient)
+            format!(
+                "ft-mint {} {} -> {}",
+                d.asset_identifier, d.amount, d.recipient
+            )
         }
         StacksTransactionEvent::FTEvent(FTEventType::FTBurnEvent(d)) => {
-            format!("ft-burn {} {} from {}", d.asset_identifier, d.amount, d.sender)
+            format!(
+                "ft-burn {} {} from {}",
+                d.asset_identifier, d.amount, d.sender
+            )
         }
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTTransferEvent(d)) => format!(
             "nft-transfer {} {} {} -> {}",
             d.asset_identifier, d.value, d.sender, d.recipient
         ),
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTMintEvent(d)) => {
-            format!("nft-mint {} {} -> {}", d.asset_identifier, d.value, d.recipient)
+            format!(
+                "nft-mint {} {} -> {}",
+                d.asset_identifier, d.value, d.recipient
+            )
         }
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTBurnEvent(d)) => {
-            format!("nft-burn {} {} from {}", d.asset_identifier, d.value, d.sender)
+            format!(
+                "nft-burn {} {} from {}",
+                d.asset_identifier, d.value, d.sender
+            )
         }
     }
 }

@@ -46,25 +46,9 @@ impl MemStore {
         self.chain_height
     }
 
-    pub fn block_height(&self) -> u32 {
-        self.chain_height
-    }
-
     /// Every key/value written since the previous call.
     pub fn take_writes(&mut self) -> BTreeMap<StateKey, String> {
         std::mem::take(&mut self.writes)
-    }
-
-    pub fn data(&self) -> &BTreeMap<String, String> {
-        &self.data
-    }
-
-    pub fn get_data(&self, key: &str) -> Option<&String> {
-        self.data.get(key)
-    }
-
-    pub fn get_metadata_entry(&self, contract: &str, key: &str) -> Option<&String> {
-        self.metadata.get(&(contract.to_string(), key.to_string()))
     }
 }
 
@@ -79,7 +63,8 @@ thread_local! {
 impl ClarityBackingStore for MemStore {
     fn put_all(&mut self, items: Vec<(String, String)>) {
         for (key, value) in items {
-            self.writes.insert(StateKey::Data(key.clone()), value.clone());
+            self.writes
+                .insert(StateKey::Data(key.clone()), value.clone());
             self.data.insert(key, value);
         }
     }
@@ -138,8 +123,10 @@ impl ClarityBackingStore for MemStore {
 
     fn insert_metadata(&mut self, contract: &QualifiedContractIdentifier, key: &str, value: &str) {
         let k = (contract.to_string(), key.to_string());
-        self.writes
-            .insert(StateKey::Metadata(k.0.clone(), k.1.clone()), value.to_string());
+        self.writes.insert(
+            StateKey::Metadata(k.0.clone(), k.1.clone()),
+            value.to_string(),
+        );
         self.metadata.insert(k, value.to_string());
     }
 
@@ -148,7 +135,10 @@ impl ClarityBackingStore for MemStore {
         contract: &QualifiedContractIdentifier,
         key: &str,
     ) -> InterpreterResult<Option<String>> {
-        Ok(self.metadata.get(&(contract.to_string(), key.to_string())).cloned())
+        Ok(self
+            .metadata
+            .get(&(contract.to_string(), key.to_string()))
+            .cloned())
     }
 
     fn get_metadata_manual(

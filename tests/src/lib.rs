@@ -42,14 +42,24 @@ pub fn describe(r: &StepReport) -> String {
     let mut s = format!("step: {}\n  verdict: ", r.step);
     match &r.verdict {
         Verdict::Agree => s.push_str("Agree"),
-        Verdict::Mismatch { part, interpreter, wasm } => {
-            s.push_str(&format!("Mismatch in {part}\n    interpreter: {interpreter}\n    wasm:        {wasm}"))
-        }
+        Verdict::Mismatch {
+            part,
+            interpreter,
+            wasm,
+        } => s.push_str(&format!(
+            "Mismatch in {part}\n    interpreter: {interpreter}\n    wasm:        {wasm}"
+        )),
         Verdict::WasmNotRun(m) => s.push_str(&format!("WasmNotRun({m})")),
     }
-    s.push_str(&format!("\n  interpreter result: {}", render_result(&r.interpreter)));
+    s.push_str(&format!(
+        "\n  interpreter result: {}",
+        render_result(&r.interpreter)
+    ));
     if !r.interpreter.events.is_empty() {
-        s.push_str(&format!("\n  interpreter events: {:?}", r.interpreter.events));
+        s.push_str(&format!(
+            "\n  interpreter events: {:?}",
+            r.interpreter.events
+        ));
     }
     if let Some(w) = &r.wasm {
         s.push_str(&format!("\n  wasm result:        {}", render_result(w)));
@@ -109,7 +119,13 @@ pub fn expect_error(r: &StepReport, kind: &str) {
 
 /// The text of fixture contract `tests/fixtures/<name>.clar`.
 pub fn fixture(name: &str) -> String {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "fixtures", &format!("{name}.clar")].iter().collect();
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "fixtures",
+        &format!("{name}.clar"),
+    ]
+    .iter()
+    .collect();
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 
@@ -155,19 +171,35 @@ impl Harness {
 
     /// Clarity 1 on epoch 2.05 with the devnet accounts.
     pub fn clarity1() -> Harness {
-        Harness::on(Chain::new(StacksEpochId::Epoch2_05, ClarityVersion::Clarity1, &devnet_accounts()))
+        Harness::on(Chain::new(
+            StacksEpochId::Epoch2_05,
+            ClarityVersion::Clarity1,
+            &devnet_accounts(),
+        ))
     }
 
     pub fn on(chain: Chain) -> Harness {
         let d = Dual::new(chain, Runtimes::Both);
         let deployer = d.interp.deployer();
         let sender = PrincipalData::Standard(deployer.clone());
-        Harness { d, deployer, sender, failures: vec![], steps: 0, finished: false }
+        Harness {
+            d,
+            deployer,
+            sender,
+            failures: vec![],
+            steps: 0,
+            finished: false,
+        }
     }
 
     /// The address of a devnet account (`deployer`, `wallet_1` ...).
     pub fn account(&self, name: &str) -> StandardPrincipalData {
-        self.d.interp.account(name).unwrap_or_else(|| panic!("no account {name}")).address.clone()
+        self.d
+            .interp
+            .account(name)
+            .unwrap_or_else(|| panic!("no account {name}"))
+            .address
+            .clone()
     }
 
     pub fn principal(&self, name: &str) -> PrincipalData {
@@ -198,7 +230,12 @@ impl Harness {
         self.deploy_version(name, source, version)
     }
 
-    pub fn deploy_version(&mut self, name: &str, source: &str, version: ClarityVersion) -> QualifiedContractIdentifier {
+    pub fn deploy_version(
+        &mut self,
+        name: &str,
+        source: &str,
+        version: ClarityVersion,
+    ) -> QualifiedContractIdentifier {
         let deployer = self.deployer.clone();
         let r = self.d.deploy(name, source, &deployer, version);
         self.expect(r, Expect::Deployed);
@@ -242,21 +279,52 @@ impl Harness {
     }
 
     /// Call `function` of `contract` from `sender`.
-    pub fn call_as(&mut self, contract: &QualifiedContractIdentifier, function: &str, args: &[Value], sender: &PrincipalData, expect: Expect) -> StepReport {
+    pub fn call_as(
+        &mut self,
+        contract: &QualifiedContractIdentifier,
+        function: &str,
+        args: &[Value],
+        sender: &PrincipalData,
+        expect: Expect,
+    ) -> StepReport {
         let r = self.d.call(contract, function, args, sender);
         self.expect(r, expect)
     }
 
     /// Call `function` of `contract` from the default sender; expect the value rendered `value`.
-    pub fn call_ok(&mut self, contract: &QualifiedContractIdentifier, function: &str, args: &[Value], value: &str) -> StepReport {
+    pub fn call_ok(
+        &mut self,
+        contract: &QualifiedContractIdentifier,
+        function: &str,
+        args: &[Value],
+        value: &str,
+    ) -> StepReport {
         let sender = self.sender.clone();
-        self.call_as(contract, function, args, &sender, Expect::Value(value.to_string()))
+        self.call_as(
+            contract,
+            function,
+            args,
+            &sender,
+            Expect::Value(value.to_string()),
+        )
     }
 
     /// Call `function` of `contract` from the default sender; expect error `kind`.
-    pub fn call_err(&mut self, contract: &QualifiedContractIdentifier, function: &str, args: &[Value], kind: &str) -> StepReport {
+    pub fn call_err(
+        &mut self,
+        contract: &QualifiedContractIdentifier,
+        function: &str,
+        args: &[Value],
+        kind: &str,
+    ) -> StepReport {
         let sender = self.sender.clone();
-        self.call_as(contract, function, args, &sender, Expect::Error(kind.to_string()))
+        self.call_as(
+            contract,
+            function,
+            args,
+            &sender,
+            Expect::Error(kind.to_string()),
+        )
     }
 
     /// Assert the events of a step (on the interpreter; agreement is checked separately).
@@ -293,7 +361,10 @@ impl Default for Harness {
 impl Drop for Harness {
     fn drop(&mut self) {
         if !self.finished && !std::thread::panicking() && !self.failures.is_empty() {
-            panic!("Harness dropped without finish() and with failures:\n\n{}", self.failures.join("\n\n"));
+            panic!(
+                "Harness dropped without finish() and with failures:\n\n{}",
+                self.failures.join("\n\n")
+            );
         }
     }
 }
@@ -330,8 +401,13 @@ pub fn list(items: Vec<Value>) -> Value {
 
 pub fn tuple(fields: &[(&str, Value)]) -> Value {
     Value::Tuple(
-        clarity::vm::types::TupleData::from_data(fields.iter().map(|(n, v)| ((*n).into(), v.clone())).collect())
-            .expect("tuple"),
+        clarity::vm::types::TupleData::from_data(
+            fields
+                .iter()
+                .map(|(n, v)| ((*n).into(), v.clone()))
+                .collect(),
+        )
+        .expect("tuple"),
     )
 }
 

@@ -29,11 +29,20 @@ fn clarity1_snippets() {
         ("(< 1 2)", "true"),
         ("(>= u2 u3)", "false"),
         ("(and true (or false true) (not false))", "true"),
-        ("(is-eq {a: (list 1 2), b: (some \"x\")} {a: (list 1 2), b: (some \"x\")})", "true"),
-        ("(let ((a 2) (b (* a a))) (if (> b 3) (ok b) (err u0)))", "(ok 4)"),
+        (
+            "(is-eq {a: (list 1 2), b: (some \"x\")} {a: (list 1 2), b: (some \"x\")})",
+            "true",
+        ),
+        (
+            "(let ((a 2) (b (* a a))) (if (> b 3) (ok b) (err u0)))",
+            "(ok 4)",
+        ),
         ("(match (some 5) v (+ v 1) 0)", "6"),
         ("(default-to u9 (if true none (some u1)))", "u9"),
-        ("(merge {a: 1} {b: u\"\\u{1F600}\"})", "(tuple (a 1) (b u\"\\u{f09f9880}\"))"),
+        (
+            "(merge {a: 1} {b: u\"\\u{1F600}\"})",
+            "(tuple (a 1) (b u\"\\u{f09f9880}\"))",
+        ),
         ("(len (list (list 1) (list)))", "u2"),
         ("(get x {x: 0xab})", "0xab"),
         ("tx-sender", DEPLOYER),
@@ -43,8 +52,16 @@ fn clarity1_snippets() {
     for (src, v) in cases {
         h.ok(src, v);
     }
-    let r = h.ok("(print {v: u\"\\u{e9}\", l: (list none (some 1))})", "(tuple (l (none (some 1))) (v u\"\\u{c3a9}\"))");
-    h.events(&r, &[format!("print {DEPLOYER}.repl-snippet: (tuple (l (none (some 1))) (v u\"\\u{{c3a9}}\"))")]);
+    let r = h.ok(
+        "(print {v: u\"\\u{e9}\", l: (list none (some 1))})",
+        "(tuple (l (none (some 1))) (v u\"\\u{c3a9}\"))",
+    );
+    h.events(
+        &r,
+        &[format!(
+            "print {DEPLOYER}.repl-snippet: (tuple (l (none (some 1))) (v u\"\\u{{c3a9}}\"))"
+        )],
+    );
     let errors: &[(&str, &str)] = &[
         (&format!("(+ {I128_MAX} 1)"), OVERFLOW),
         ("(- u0 u1)", UNDERFLOW),
@@ -67,7 +84,12 @@ fn clarity1_rejects_clarity2_forms() {
     // `is-in-mainnet`, do not type-check in Clarity 1: both runtimes report the analysis
     // error. (`is-in-regtest` exists in Clarity 1.)
     let mut h = Harness::clarity1();
-    for src in ["(< \"a\" \"b\")", "(>= 0x01 0x02)", "chain-id", "is-in-mainnet"] {
+    for src in [
+        "(< \"a\" \"b\")",
+        "(>= 0x01 0x02)",
+        "chain-id",
+        "is-in-mainnet",
+    ] {
         h.err_containing(src, "analysis");
     }
     h.finish();
@@ -81,9 +103,19 @@ fn clarity1_contracts_on_epoch_2_05() {
     let deployer = h.deployer.clone();
     h.call_ok(&c, "get-counter", &[], "u1");
     h.call_ok(&c, "increment", &[Value::UInt(4)], "(ok u5)");
-    h.call_ok(&c, "transfer", &[principal(&w1), Value::UInt(10)], "(ok true)");
+    h.call_ok(
+        &c,
+        "transfer",
+        &[principal(&w1), Value::UInt(10)],
+        "(ok true)",
+    );
     h.call_ok(&c, "balance-or-zero", &[principal(&deployer)], "u990");
-    h.call_ok(&c, "insert-balance", &[principal(&w1), Value::UInt(1)], "(ok false)");
+    h.call_ok(
+        &c,
+        "insert-balance",
+        &[principal(&w1), Value::UInt(1)],
+        "(ok false)",
+    );
     h.call_ok(&c, "delete-balance", &[principal(&w1)], "(ok true)");
     h.call_ok(&c, "delete-balance", &[principal(&w1)], "(ok false)");
     h.call_ok(&c, "increment-then-fail", &[Value::UInt(10)], "(err u1)");
@@ -113,6 +145,11 @@ fn clarity1_contract_on_clarity2_chain() {
     h.call_ok(&c, "bump", &[], "(ok u1)");
     h.call_ok(&c, "bump", &[], "(ok u2)");
     h.d.advance_blocks(3);
-    h.call_ok(&c, "who", &[], &format!("(tuple (height u3) (sender {DEPLOYER}))"));
+    h.call_ok(
+        &c,
+        "who",
+        &[],
+        &format!("(tuple (height u3) (sender {DEPLOYER}))"),
+    );
     h.finish();
 }

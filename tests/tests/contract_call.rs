@@ -84,15 +84,48 @@ fn caller_and_sender_across_contracts() {
     let shop = h.contract_id("shop");
     let mall = h.contract_id("mall");
     let w1 = h.principal("wallet_1");
-    h.call_as(&shop, "who", &[], &w1, Expect::Value(format!("(tuple (caller {DEPLOYER}.shop) (sender {WALLET_1}))")));
-    h.call_as(&mall, "who", &[], &w1, Expect::Value(format!("(tuple (caller {DEPLOYER}.shop) (sender {WALLET_1}))")));
-    let r = h.call_as(&shop, "buy", &[Value::UInt(5)], &w1, Expect::Value("(ok u5)".into()));
+    h.call_as(
+        &shop,
+        "who",
+        &[],
+        &w1,
+        Expect::Value(format!(
+            "(tuple (caller {DEPLOYER}.shop) (sender {WALLET_1}))"
+        )),
+    );
+    h.call_as(
+        &mall,
+        "who",
+        &[],
+        &w1,
+        Expect::Value(format!(
+            "(tuple (caller {DEPLOYER}.shop) (sender {WALLET_1}))"
+        )),
+    );
+    let r = h.call_as(
+        &shop,
+        "buy",
+        &[Value::UInt(5)],
+        &w1,
+        Expect::Value("(ok u5)".into()),
+    );
     h.events(&r, &[format!("print {DEPLOYER}.ledger: (tuple (amount u5) (caller {DEPLOYER}.shop) (sender {WALLET_1}))")]);
     h.call_ok(&shop, "total-seen", &[], "u5");
-    let r = h.call_as(&mall, "buy-through-shop", &[Value::UInt(2)], &w1, Expect::Value("(ok u7)".into()));
+    let r = h.call_as(
+        &mall,
+        "buy-through-shop",
+        &[Value::UInt(2)],
+        &w1,
+        Expect::Value("(ok u7)".into()),
+    );
     h.events(&r, &[format!("print {DEPLOYER}.ledger: (tuple (amount u2) (caller {DEPLOYER}.shop) (sender {WALLET_1}))")]);
     let ledger = h.contract_id("ledger");
-    h.call_ok(&ledger, "entry", &[principal(&h.account("wallet_1"))], "(some (tuple (amount u2) (memo u\"caf\\u{c3a9}\")))");
+    h.call_ok(
+        &ledger,
+        "entry",
+        &[principal(&h.account("wallet_1"))],
+        "(some (tuple (amount u2) (memo u\"caf\\u{c3a9}\")))",
+    );
     h.finish();
 }
 
@@ -115,7 +148,12 @@ fn failing_caller_rolls_back_both() {
     h.call_ok(&shop, "buy-and-fail", &[Value::UInt(3)], "(err u5)");
     h.call_ok(&shop, "total-seen", &[], "u0");
     h.call_ok(&shop, "sales-count", &[], "u0");
-    h.call_err(&shop, "buy-and-panic", &[Value::UInt(3)], &runtime("DivisionByZero"));
+    h.call_err(
+        &shop,
+        "buy-and-panic",
+        &[Value::UInt(3)],
+        &runtime("DivisionByZero"),
+    );
     h.call_ok(&shop, "total-seen", &[], "u0");
     h.call_ok(&shop, "sales-count", &[], "u0");
     h.finish();
@@ -125,7 +163,12 @@ fn failing_caller_rolls_back_both() {
 fn values_of_every_shape_cross_the_boundary() {
     let mut h = setup();
     let shop = h.contract_id("shop");
-    h.call_ok(&shop, "shapes", &[], "(tuple (count u2) (first (some 1)) (r (ok \"hi\")))");
+    h.call_ok(
+        &shop,
+        "shapes",
+        &[],
+        "(tuple (count u2) (first (some 1)) (r (ok \"hi\")))",
+    );
     h.finish();
 }
 
@@ -146,6 +189,9 @@ fn direct_calls_from_a_transaction_snippet() {
     h.ok("(contract-call? .ledger record u4 u\"tx\")", "(ok u4)");
     h.ok("(contract-call? .ledger get-total)", "u4");
     // Nested in an expression, the snippet is the caller.
-    h.ok("(get caller (contract-call? .ledger who-calls))", &format!("{DEPLOYER}.repl-snippet"));
+    h.ok(
+        "(get caller (contract-call? .ledger who-calls))",
+        &format!("{DEPLOYER}.repl-snippet"),
+    );
     h.finish();
 }

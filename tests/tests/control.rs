@@ -4,7 +4,6 @@
 
 use clarinet_wasm_tests::*;
 
-
 const NONE_INT: &str = "(if true none (some 1))";
 
 #[test]
@@ -14,8 +13,14 @@ fn let_begin_if_snippets() {
         &mut h,
         &[
             ("(let ((a 1) (b (+ a 1))) (* a b))", "2"),
-            ("(let ((a 1)) (let ((b (+ a 1))) (let ((c (* b 10))) (list a b c))))", "(1 2 20)"),
-            ("(let ((s \"x\") (t {k: u1})) (print s) (merge t {s: s}))", "(tuple (k u1) (s \"x\"))"),
+            (
+                "(let ((a 1)) (let ((b (+ a 1))) (let ((c (* b 10))) (list a b c))))",
+                "(1 2 20)",
+            ),
+            (
+                "(let ((s \"x\") (t {k: u1})) (print s) (merge t {s: s}))",
+                "(tuple (k u1) (s \"x\"))",
+            ),
             ("(begin 1 2 3)", "3"),
             ("(begin (some 1))", "(some 1)"),
             ("(if true 1 2)", "1"),
@@ -24,11 +29,17 @@ fn let_begin_if_snippets() {
             ("(if true (list 1 2) (list))", "(1 2)"),
             ("(if false (list 1 2) (list))", "()"),
             ("(if true none (some u1))", "none"),
-            ("(if false \"short\" \"longer string\")", "\"longer string\""),
+            (
+                "(if false \"short\" \"longer string\")",
+                "\"longer string\"",
+            ),
         ],
     );
     // The branch not taken is not evaluated.
-    ok_all(&mut h, &[("(if true 1 (/ 1 0))", "1"), ("(if false (/ 1 0) 2)", "2")]);
+    ok_all(
+        &mut h,
+        &[("(if true 1 (/ 1 0))", "1"), ("(if false (/ 1 0) 2)", "2")],
+    );
     h.err("(if false 1 (/ 1 0))", DIV_BY_ZERO);
     h.finish();
 }
@@ -53,7 +64,10 @@ fn constructors_and_tests() {
             ("(default-to 5 none)", "5"),
             ("(default-to 5 (some 6))", "6"),
             ("(default-to \"default\" (some \"x\"))", "\"x\""),
-            ("(default-to (list 1) (if true none (some (list 2 3))))", "(1)"),
+            (
+                "(default-to (list 1) (if true none (some (list 2 3))))",
+                "(1)",
+            ),
             ("(default-to {a: 0} (some {a: 1}))", "(tuple (a 1))"),
         ],
     );
@@ -68,11 +82,23 @@ fn match_snippets() {
         &[
             ("(match (some 1) x (+ x 1) 0)", "2"),
             (&format!("(match {NONE_INT} x (+ x 1) 0)"), "0"),
-            ("(match (if true (ok 1) (err u2)) v (* v 10) e (to-int e))", "10"),
-            ("(match (if false (ok 1) (err u2)) v (* v 10) e (to-int e))", "2"),
+            (
+                "(match (if true (ok 1) (err u2)) v (* v 10) e (to-int e))",
+                "10",
+            ),
+            (
+                "(match (if false (ok 1) (err u2)) v (* v 10) e (to-int e))",
+                "2",
+            ),
             ("(match (some {a: u1}) t (get a t) u0)", "u1"),
-            ("(match (some (some 3)) outer (match outer inner inner -1) -2)", "3"),
-            ("(match (if true (ok (list 1 2)) (err \"e\")) l (len l) e (len e))", "u2"),
+            (
+                "(match (some (some 3)) outer (match outer inner inner -1) -2)",
+                "3",
+            ),
+            (
+                "(match (if true (ok (list 1 2)) (err \"e\")) l (len l) e (len e))",
+                "u2",
+            ),
         ],
     );
     // Only the arm taken is evaluated.
@@ -120,7 +146,10 @@ fn unwrap_family_snippets() {
         ],
     );
     // Side effects before a short return are dropped with the failed step.
-    let r = h.err(&format!("(begin (print 1) (unwrap! {NONE_INT} u0))"), "ShortReturn(ExpectedValue(UInt(0)))");
+    let r = h.err(
+        &format!("(begin (print 1) (unwrap! {NONE_INT} u0))"),
+        "ShortReturn(ExpectedValue(UInt(0)))",
+    );
     h.events(&r, &[]);
     h.finish();
 }
@@ -173,8 +202,18 @@ fn functions_with_match() {
     h.call_ok(&c, "classify", &[i(3)], "\"positive\"");
     h.call_ok(&c, "match-opt", &[some(i(1))], "101");
     h.call_ok(&c, "match-opt", &[Value::none()], "-1");
-    h.call_ok(&c, "match-resp", &[ok(i(5))], "(tuple (e \"\") (ok true) (v 5))");
-    h.call_ok(&c, "match-resp", &[err(ascii("bad"))], "(tuple (e \"bad\") (ok false) (v 0))");
+    h.call_ok(
+        &c,
+        "match-resp",
+        &[ok(i(5))],
+        "(tuple (e \"\") (ok true) (v 5))",
+    );
+    h.call_ok(
+        &c,
+        "match-resp",
+        &[err(ascii("bad"))],
+        "(tuple (e \"bad\") (ok false) (v 0))",
+    );
     h.call_ok(&c, "match-short", &[ok(u(4))], "(ok u8)");
     h.call_ok(&c, "match-short", &[ok(u(0))], "(err u99)");
     h.call_ok(&c, "match-short", &[err(u(7))], "(ok u7)");
@@ -200,8 +239,18 @@ fn functions_with_panics_defaults_and_tests() {
     h.call_err(&c, "panics-err", &[ok(i(3))], "Runtime(UnwrapFailure)");
     h.call_ok(&c, "defaults", &[some(ascii("abc"))], "\"abc\"");
     h.call_ok(&c, "defaults", &[Value::none()], "\"none\"");
-    h.call_ok(&c, "tests", &[some(i(1)), ok(i(1))], "(tuple (err false) (none false) (ok true) (some true))");
-    h.call_ok(&c, "tests", &[Value::none(), err(i(1))], "(tuple (err true) (none true) (ok false) (some false))");
+    h.call_ok(
+        &c,
+        "tests",
+        &[some(i(1)), ok(i(1))],
+        "(tuple (err false) (none false) (ok true) (some true))",
+    );
+    h.call_ok(
+        &c,
+        "tests",
+        &[Value::none(), err(i(1))],
+        "(tuple (err true) (none true) (ok false) (some false))",
+    );
     // A read-only call is a read: its prints are not events.
     let r = h.call_ok(&c, "begin-seq", &[i(2)], "6");
     h.events(&r, &[]);
@@ -209,7 +258,12 @@ fn functions_with_panics_defaults_and_tests() {
     h.events(&r, &[]);
     // Called from a public function, a read-only function still runs in a read-only
     // context that the interpreter rolls back: its prints are dropped.
-    let r = h.call_ok(&c, "print-seq", &[i(2)], "(ok (tuple (lets (tuple (a 4) (b 5) (c (4 5)))) (seq 6)))");
+    let r = h.call_ok(
+        &c,
+        "print-seq",
+        &[i(2)],
+        "(ok (tuple (lets (tuple (a 4) (b 5) (c (4 5)))) (seq 6)))",
+    );
     h.events(&r, &[]);
     h.finish();
 }
@@ -222,7 +276,13 @@ fn public_functions_short_returns() {
     let r = h.call_ok(&c, "public-short", &[Value::UInt(6)], "(ok u6)");
     h.events(&r, &[]);
     h.call_ok(&c, "public-short", &[Value::UInt(5)], "(err u1)");
-    h.call_as(&c, "public-short", &[Value::UInt(9)], &wallet, Expect::Value("(ok u9)".into()));
+    h.call_as(
+        &c,
+        "public-short",
+        &[Value::UInt(9)],
+        &wallet,
+        Expect::Value("(ok u9)".into()),
+    );
     let r = h.call_ok(&c, "public-try", &[Value::Int(4)], "(ok u4)");
     h.events(&r, &[format!("print {c}: 4")]);
     // An err result aborts the transaction: its events are not kept.
@@ -230,11 +290,19 @@ fn public_functions_short_returns() {
     h.events(&r, &[]);
     let r = h.call_ok(&c, "public-panic", &[Value::Int(4)], "(ok 2)");
     h.events(&r, &[format!("print {c}: \"before\"")]);
-    let r = h.call_err(&c, "public-panic", &[Value::Int(3)], "Runtime(UnwrapFailure)");
+    let r = h.call_err(
+        &c,
+        "public-panic",
+        &[Value::Int(3)],
+        "Runtime(UnwrapFailure)",
+    );
     h.events(&r, &[]);
     // The same words through the console's direct contract-call form.
     h.ok("(contract-call? .control public-short u7)", "(ok u7)");
     h.ok("(contract-call? .control public-try (- 2 3))", "(err u10)");
-    h.ok("(contract-call? .control nested-unwrap (some 2) (ok 3))", "(ok 10)");
+    h.ok(
+        "(contract-call? .control nested-unwrap (some 2) (ok 3))",
+        "(ok 10)",
+    );
     h.finish();
 }

@@ -42,7 +42,9 @@ fn config() -> Config {
         max_shrink_iters: 2000,
         max_shrink_time: 60_000,
         // Failing seeds go to `tests/tests/generated.proptest-regressions` and are replayed first.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
         ..Config::with_source_file(file!())
     }
 }
@@ -181,12 +183,19 @@ fn str_literal() -> S {
 
 fn utf8_literal() -> S {
     let chars = prop::sample::select(vec!["a", "b", " ", "\\u{e9}", "\\u{1F600}", "\\u{4E2D}"]);
-    prop::collection::vec(chars, 0..=4).prop_map(|cs| format!("u\"{}\"", cs.concat())).boxed()
+    prop::collection::vec(chars, 0..=4)
+        .prop_map(|cs| format!("u\"{}\"", cs.concat()))
+        .boxed()
 }
 
 fn buff_literal() -> S {
     prop::collection::vec(prop::sample::select(vec![0u8, 1, 0x7f, 0x80, 0xff]), 0..=4)
-        .prop_map(|bs| format!("0x{}", bs.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+        .prop_map(|bs| {
+            format!(
+                "0x{}",
+                bs.iter().map(|b| format!("{b:02x}")).collect::<String>()
+            )
+        })
         .boxed()
 }
 
@@ -214,7 +223,8 @@ fn literal(ty: &Ty) -> S {
         Buf => buff_literal(),
         Principal => principal_literal(),
         List(t) => prop_oneof![
-            prop::collection::vec(literal(t), 1..=3).prop_map(|xs| format!("(list {})", xs.join(" "))),
+            prop::collection::vec(literal(t), 1..=3)
+                .prop_map(|xs| format!("(list {})", xs.join(" "))),
             literal(t).prop_map(|x| format!("(if false (list {x}) (list))")),
         ]
         .boxed(),
@@ -226,13 +236,19 @@ fn literal(ty: &Ty) -> S {
         Resp(t, e) => (any::<bool>(), literal(t), literal(e))
             .prop_map(|(c, t, e)| format!("(if {c} (ok {t}) (err {e}))"))
             .boxed(),
-        Tup(a, b) => (literal(a), literal(b)).prop_map(|(a, b)| format!("{{a: {a}, b: {b}}}")).boxed(),
+        Tup(a, b) => (literal(a), literal(b))
+            .prop_map(|(a, b)| format!("{{a: {a}, b: {b}}}"))
+            .boxed(),
     }
 }
 
 /// A leaf: a literal or a variable of type `ty`.
 fn leaf(ty: &Ty, env: &Env) -> S {
-    let vars: Vec<String> = env.iter().filter(|(_, t)| t == ty).map(|(n, _)| n.clone()).collect();
+    let vars: Vec<String> = env
+        .iter()
+        .filter(|(_, t)| t == ty)
+        .map(|(n, _)| n.clone())
+        .collect();
     if vars.is_empty() {
         literal(ty)
     } else {
@@ -251,15 +267,22 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
         ($w:expr, $body:expr) => {{
             let (ty, env) = (ty.clone(), env.clone());
             #[allow(unused_variables)]
-            alts.push(($w, lazy(move || {
-                let (ty, env) = (ty.clone(), env.clone());
-                $body(ty, env)
-            })));
+            alts.push((
+                $w,
+                lazy(move || {
+                    let (ty, env) = (ty.clone(), env.clone());
+                    $body(ty, env)
+                }),
+            ));
         }};
     }
     // ---- any type
     alt!(3, |ty: Ty, env: Env| {
-        (expr(Bool, d, env.clone(), cx), expr(ty.clone(), d, env.clone(), cx), expr(ty, d, env, cx))
+        (
+            expr(Bool, d, env.clone(), cx),
+            expr(ty.clone(), d, env.clone(), cx),
+            expr(ty, d, env, cx),
+        )
             .prop_map(|(c, a, b)| format!("(if {c} {a} {b})"))
             .boxed()
     });
@@ -276,18 +299,27 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
     alt!(1, |ty: Ty, env: Env| {
         base_ty()
             .prop_flat_map(move |u| {
-                (expr(u, d, env.clone(), cx), expr(ty.clone(), d, env.clone(), cx))
+                (
+                    expr(u, d, env.clone(), cx),
+                    expr(ty.clone(), d, env.clone(), cx),
+                )
                     .prop_map(|(a, b)| format!("(begin {a} {b})"))
             })
             .boxed()
     });
-    alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx).prop_map(|a| format!("(print {a})")).boxed());
+    alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx)
+        .prop_map(|a| format!("(print {a})"))
+        .boxed());
     alt!(2, |ty: Ty, env: Env| {
         any_ty()
             .prop_flat_map(move |u| {
                 let name = format!("s{depth}");
                 let inner = with_var(&env, name.clone(), u.clone());
-                (expr(opt(u), d, env.clone(), cx), expr(ty.clone(), d, inner, cx), expr(ty.clone(), d, env.clone(), cx))
+                (
+                    expr(opt(u), d, env.clone(), cx),
+                    expr(ty.clone(), d, inner, cx),
+                    expr(ty.clone(), d, env.clone(), cx),
+                )
                     .prop_map(move |(o, some, none)| format!("(match {o} {name} {some} {none})"))
             })
             .boxed()
@@ -298,39 +330,75 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                 let (n_ok, n_err) = (format!("s{depth}"), format!("t{depth}"));
                 let env_ok = with_var(&env, n_ok.clone(), u.clone());
                 let env_err = with_var(&env, n_err.clone(), v.clone());
-                (expr(resp(u, v), d, env.clone(), cx), expr(ty.clone(), d, env_ok, cx), expr(ty.clone(), d, env_err, cx))
+                (
+                    expr(resp(u, v), d, env.clone(), cx),
+                    expr(ty.clone(), d, env_ok, cx),
+                    expr(ty.clone(), d, env_err, cx),
+                )
                     .prop_map(move |(r, a, b)| format!("(match {r} {n_ok} {a} {n_err} {b})"))
             })
             .boxed()
     });
-    alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx).prop_map(|o| format!("(unwrap-panic {o})")).boxed());
+    alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx)
+        .prop_map(|o| format!("(unwrap-panic {o})"))
+        .boxed());
     alt!(1, |ty: Ty, env: Env| {
-        base_ty().prop_flat_map(move |e| expr(resp(ty.clone(), e), d, env.clone(), cx).prop_map(|r| format!("(unwrap-panic {r})"))).boxed()
+        base_ty()
+            .prop_flat_map(move |e| {
+                expr(resp(ty.clone(), e), d, env.clone(), cx)
+                    .prop_map(|r| format!("(unwrap-panic {r})"))
+            })
+            .boxed()
     });
     alt!(1, |ty: Ty, env: Env| {
-        base_ty().prop_flat_map(move |t| expr(resp(t, ty.clone()), d, env.clone(), cx).prop_map(|r| format!("(unwrap-err-panic {r})"))).boxed()
+        base_ty()
+            .prop_flat_map(move |t| {
+                expr(resp(t, ty.clone()), d, env.clone(), cx)
+                    .prop_map(|r| format!("(unwrap-err-panic {r})"))
+            })
+            .boxed()
     });
     alt!(2, |ty: Ty, env: Env| {
-        (expr(ty.clone(), d, env.clone(), cx), expr(opt(ty), d, env, cx)).prop_map(|(x, o)| format!("(default-to {x} {o})")).boxed()
+        (
+            expr(ty.clone(), d, env.clone(), cx),
+            expr(opt(ty), d, env, cx),
+        )
+            .prop_map(|(x, o)| format!("(default-to {x} {o})"))
+            .boxed()
     });
     alt!(1, |ty: Ty, env: Env| {
-        base_ty().prop_flat_map(move |u| expr(tup(ty.clone(), u), d, env.clone(), cx).prop_map(|t| format!("(get a {t})"))).boxed()
+        base_ty()
+            .prop_flat_map(move |u| {
+                expr(tup(ty.clone(), u), d, env.clone(), cx).prop_map(|t| format!("(get a {t})"))
+            })
+            .boxed()
     });
     alt!(1, |ty: Ty, env: Env| {
-        base_ty().prop_flat_map(move |u| expr(tup(u, ty.clone()), d, env.clone(), cx).prop_map(|t| format!("(get b {t})"))).boxed()
+        base_ty()
+            .prop_flat_map(move |u| {
+                expr(tup(u, ty.clone()), d, env.clone(), cx).prop_map(|t| format!("(get b {t})"))
+            })
+            .boxed()
     });
     if cx.short_returns {
         alt!(1, |ty: Ty, env: Env| {
             any_ty()
                 .prop_flat_map(move |u| {
-                    (expr(opt(ty.clone()), d, env.clone(), cx), expr(u, d, env.clone(), cx)).prop_map(|(o, x)| format!("(unwrap! {o} {x})"))
+                    (
+                        expr(opt(ty.clone()), d, env.clone(), cx),
+                        expr(u, d, env.clone(), cx),
+                    )
+                        .prop_map(|(o, x)| format!("(unwrap! {o} {x})"))
                 })
                 .boxed()
         });
         alt!(1, |ty: Ty, env: Env| {
             (base_ty(), any_ty())
                 .prop_flat_map(move |(e, u)| {
-                    (expr(resp(ty.clone(), e), d, env.clone(), cx), expr(u, d, env.clone(), cx))
+                    (
+                        expr(resp(ty.clone(), e), d, env.clone(), cx),
+                        expr(u, d, env.clone(), cx),
+                    )
                         .prop_map(|(r, x)| format!("(unwrap! {r} {x})"))
                 })
                 .boxed()
@@ -338,14 +406,24 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
         alt!(1, |ty: Ty, env: Env| {
             (base_ty(), any_ty())
                 .prop_flat_map(move |(t, u)| {
-                    (expr(resp(t, ty.clone()), d, env.clone(), cx), expr(u, d, env.clone(), cx))
+                    (
+                        expr(resp(t, ty.clone()), d, env.clone(), cx),
+                        expr(u, d, env.clone(), cx),
+                    )
                         .prop_map(|(r, x)| format!("(unwrap-err! {r} {x})"))
                 })
                 .boxed()
         });
-        alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx).prop_map(|o| format!("(try! {o})")).boxed());
+        alt!(1, |ty: Ty, env: Env| expr(opt(ty), d, env, cx)
+            .prop_map(|o| format!("(try! {o})"))
+            .boxed());
         alt!(1, |ty: Ty, env: Env| {
-            base_ty().prop_flat_map(move |e| expr(resp(ty.clone(), e), d, env.clone(), cx).prop_map(|r| format!("(try! {r})"))).boxed()
+            base_ty()
+                .prop_flat_map(move |e| {
+                    expr(resp(ty.clone(), e), d, env.clone(), cx)
+                        .prop_map(|r| format!("(try! {r})"))
+                })
+                .boxed()
         });
     }
     // ---- by type
@@ -361,21 +439,31 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             }
             for op in ["mod", "xor"] {
                 alt!(1, |ty: Ty, env: Env| {
-                    (expr(ty.clone(), d, env.clone(), cx), expr(ty, d, env, cx)).prop_map(move |(a, b)| format!("({op} {a} {b})")).boxed()
+                    (expr(ty.clone(), d, env.clone(), cx), expr(ty, d, env, cx))
+                        .prop_map(move |(a, b)| format!("({op} {a} {b})"))
+                        .boxed()
                 });
             }
             alt!(1, |ty: Ty, env: Env| {
                 let small = (0u32..6).prop_map(move |n| format!("{u}{n}")).boxed();
                 let exponent = prop_oneof![3 => small, 1 => expr(ty.clone(), d, env.clone(), cx)];
-                (expr(ty, d, env, cx), exponent).prop_map(|(a, b)| format!("(pow {a} {b})")).boxed()
+                (expr(ty, d, env, cx), exponent)
+                    .prop_map(|(a, b)| format!("(pow {a} {b})"))
+                    .boxed()
             });
             for op in ["sqrti", "log2"] {
-                alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx).prop_map(move |a| format!("({op} {a})")).boxed());
+                alt!(1, |ty: Ty, env: Env| expr(ty, d, env, cx)
+                    .prop_map(move |a| format!("({op} {a})"))
+                    .boxed());
             }
             if ty == Int {
-                alt!(2, |_ty: Ty, env: Env| expr(UInt, d, env, cx).prop_map(|a| format!("(to-int {a})")).boxed());
+                alt!(2, |_ty: Ty, env: Env| expr(UInt, d, env, cx)
+                    .prop_map(|a| format!("(to-int {a})"))
+                    .boxed());
             } else {
-                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx).prop_map(|a| format!("(to-uint {a})")).boxed());
+                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|a| format!("(to-uint {a})"))
+                    .boxed());
                 alt!(1, |_ty: Ty, env: Env| {
                     prop_oneof![Just(Str), Just(Utf), Just(Buf), base_ty().prop_map(list_of)]
                         .prop_flat_map(move |t| expr(t, d, env.clone(), cx))
@@ -384,7 +472,9 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                 });
                 alt!(1, |_ty: Ty, env: Env| {
                     any_ty()
-                        .prop_flat_map(move |u| prop::collection::vec(expr(u, d, env.clone(), cx), 0..=3))
+                        .prop_flat_map(move |u| {
+                            prop::collection::vec(expr(u, d, env.clone(), cx), 0..=3)
+                        })
                         .prop_map(|xs| format!("(len (list {}))", xs.join(" ")))
                         .boxed()
                 });
@@ -401,19 +491,28 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             }
             alt!(3, |_ty: Ty, env: Env| {
                 any_ty()
-                    .prop_flat_map(move |u| prop::collection::vec(expr(u, d, env.clone(), cx), 2..=3))
+                    .prop_flat_map(move |u| {
+                        prop::collection::vec(expr(u, d, env.clone(), cx), 2..=3)
+                    })
                     .prop_map(|xs| format!("(is-eq {})", xs.join(" ")))
                     .boxed()
             });
             for op in ["and", "or"] {
                 alt!(2, |_ty: Ty, env: Env| {
-                    prop::collection::vec(expr(Bool, d, env, cx), 1..=3).prop_map(move |xs| format!("({op} {})", xs.join(" "))).boxed()
+                    prop::collection::vec(expr(Bool, d, env, cx), 1..=3)
+                        .prop_map(move |xs| format!("({op} {})", xs.join(" ")))
+                        .boxed()
                 });
             }
-            alt!(1, |_ty: Ty, env: Env| expr(Bool, d, env, cx).prop_map(|a| format!("(not {a})")).boxed());
+            alt!(1, |_ty: Ty, env: Env| expr(Bool, d, env, cx)
+                .prop_map(|a| format!("(not {a})"))
+                .boxed());
             for op in ["is-some", "is-none"] {
                 alt!(1, |_ty: Ty, env: Env| {
-                    any_ty().prop_flat_map(move |u| expr(opt(u), d, env.clone(), cx)).prop_map(move |o| format!("({op} {o})")).boxed()
+                    any_ty()
+                        .prop_flat_map(move |u| expr(opt(u), d, env.clone(), cx))
+                        .prop_map(move |o| format!("({op} {o})"))
+                        .boxed()
                 });
             }
             for op in ["is-ok", "is-err"] {
@@ -427,7 +526,9 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             if cx.short_returns {
                 alt!(1, |_ty: Ty, env: Env| {
                     any_ty()
-                        .prop_flat_map(move |u| (expr(Bool, d, env.clone(), cx), expr(u, d, env.clone(), cx)))
+                        .prop_flat_map(move |u| {
+                            (expr(Bool, d, env.clone(), cx), expr(u, d, env.clone(), cx))
+                        })
                         .prop_map(|(c, x)| format!("(asserts! {c} {x})"))
                         .boxed()
                 });
@@ -438,10 +539,15 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             let t = (**t).clone();
             let t1 = t.clone();
             alt!(4, |_ty: Ty, env: Env| {
-                prop::collection::vec(expr(t1.clone(), d, env, cx), 1..=3).prop_map(|xs| format!("(list {})", xs.join(" "))).boxed()
+                prop::collection::vec(expr(t1.clone(), d, env, cx), 1..=3)
+                    .prop_map(|xs| format!("(list {})", xs.join(" ")))
+                    .boxed()
             });
             alt!(2, |_ty: Ty, env: Env| {
-                (expr(Bool, d, env.clone(), cx), prop::collection::vec(expr(t.clone(), d, env, cx), 1..=2))
+                (
+                    expr(Bool, d, env.clone(), cx),
+                    prop::collection::vec(expr(t.clone(), d, env, cx), 1..=2),
+                )
                     .prop_map(|(c, xs)| format!("(if {c} (list {}) (list))", xs.join(" ")))
                     .boxed()
             });
@@ -449,9 +555,15 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
         Opt(t) => {
             let t = (**t).clone();
             let t1 = t.clone();
-            alt!(3, |_ty: Ty, env: Env| expr(t1.clone(), d, env, cx).prop_map(|x| format!("(some {x})")).boxed());
+            alt!(3, |_ty: Ty, env: Env| expr(t1.clone(), d, env, cx)
+                .prop_map(|x| format!("(some {x})"))
+                .boxed());
             alt!(3, |_ty: Ty, env: Env| {
-                (expr(Bool, d, env.clone(), cx), expr(t.clone(), d, env, cx), any::<bool>())
+                (
+                    expr(Bool, d, env.clone(), cx),
+                    expr(t.clone(), d, env, cx),
+                    any::<bool>(),
+                )
                     .prop_map(|(c, x, flip)| {
                         if flip {
                             format!("(if {c} none (some {x}))")
@@ -465,7 +577,12 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
         Resp(t, e) => {
             let (t, e) = ((**t).clone(), (**e).clone());
             alt!(5, |_ty: Ty, env: Env| {
-                (expr(Bool, d, env.clone(), cx), expr(t.clone(), d, env.clone(), cx), expr(e.clone(), d, env, cx), any::<bool>())
+                (
+                    expr(Bool, d, env.clone(), cx),
+                    expr(t.clone(), d, env.clone(), cx),
+                    expr(e.clone(), d, env, cx),
+                    any::<bool>(),
+                )
                     .prop_map(|(c, x, y, flip)| {
                         if flip {
                             format!("(if {c} (err {y}) (ok {x}))")
@@ -480,12 +597,26 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             let (a, b) = ((**a).clone(), (**b).clone());
             let (a1, b1) = (a.clone(), b.clone());
             alt!(3, |_ty: Ty, env: Env| {
-                (expr(a1.clone(), d, env.clone(), cx), expr(b1.clone(), d, env, cx), any::<bool>())
-                    .prop_map(|(x, y, flip)| if flip { format!("{{b: {y}, a: {x}}}") } else { format!("(tuple (a {x}) (b {y}))") })
+                (
+                    expr(a1.clone(), d, env.clone(), cx),
+                    expr(b1.clone(), d, env, cx),
+                    any::<bool>(),
+                )
+                    .prop_map(|(x, y, flip)| {
+                        if flip {
+                            format!("{{b: {y}, a: {x}}}")
+                        } else {
+                            format!("(tuple (a {x}) (b {y}))")
+                        }
+                    })
                     .boxed()
             });
             alt!(2, |_ty: Ty, env: Env| {
-                (expr(a.clone(), d, env.clone(), cx), expr(b.clone(), d, env.clone(), cx), expr(b.clone(), d, env, cx))
+                (
+                    expr(a.clone(), d, env.clone(), cx),
+                    expr(b.clone(), d, env.clone(), cx),
+                    expr(b.clone(), d, env, cx),
+                )
                     .prop_map(|(x, y, z)| format!("(merge {{a: {x}, b: {y}}} {{b: {z}}})"))
                     .boxed()
             });
@@ -497,7 +628,16 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
 /// A snippet: a term of a random type, of depth up to `MAX_DEPTH`.
 fn snippet() -> S {
     (any_ty(), 1..=MAX_DEPTH)
-        .prop_flat_map(|(ty, depth)| expr(ty, depth, Arc::new(vec![]), Ctx { short_returns: true }))
+        .prop_flat_map(|(ty, depth)| {
+            expr(
+                ty,
+                depth,
+                Arc::new(vec![]),
+                Ctx {
+                    short_returns: true,
+                },
+            )
+        })
         .boxed()
 }
 
@@ -514,8 +654,22 @@ fn params() -> Vec<(String, Ty, &'static str)> {
 
 /// Arguments for [`params`].
 fn arguments() -> BoxedStrategy<Vec<Value>> {
-    (int_literal(), uint_literal(), any::<bool>(), "[a-c]{0,8}", prop::option::of(int_literal()))
-        .prop_map(|(i, u, b, s, o)| vec![Value::Int(i), Value::UInt(u), Value::Bool(b), ascii(&s), o.map_or(Value::none(), |v| some(Value::Int(v)))])
+    (
+        int_literal(),
+        uint_literal(),
+        any::<bool>(),
+        "[a-c]{0,8}",
+        prop::option::of(int_literal()),
+    )
+        .prop_map(|(i, u, b, s, o)| {
+            vec![
+                Value::Int(i),
+                Value::UInt(u),
+                Value::Bool(b),
+                ascii(&s),
+                o.map_or(Value::none(), |v| some(Value::Int(v))),
+            ]
+        })
         .boxed()
 }
 
@@ -523,7 +677,16 @@ fn arguments() -> BoxedStrategy<Vec<Value>> {
 fn function_body() -> S {
     let env: Env = Arc::new(params().into_iter().map(|(n, t, _)| (n, t)).collect());
     (any_ty(), 1..=MAX_DEPTH)
-        .prop_flat_map(move |(ty, depth)| expr(ty, depth, env.clone(), Ctx { short_returns: false }))
+        .prop_flat_map(move |(ty, depth)| {
+            expr(
+                ty,
+                depth,
+                env.clone(),
+                Ctx {
+                    short_returns: false,
+                },
+            )
+        })
         .boxed()
 }
 
@@ -563,16 +726,26 @@ impl Stats {
 fn judge(r: &StepReport) -> Result<(), TestCaseError> {
     if let Err(e) = &r.interpreter.result {
         if e.kind.starts_with("analysis") || e.kind.starts_with("Unchecked") {
-            return Err(TestCaseError::fail(format!("the generator built an ill-typed term\n  {}", describe(r))));
+            return Err(TestCaseError::fail(format!(
+                "the generator built an ill-typed term\n  {}",
+                describe(r)
+            )));
         }
     }
     if r.verdict != Verdict::Agree {
-        return Err(TestCaseError::fail(format!("runtimes disagree\n  {}", describe(r))));
+        return Err(TestCaseError::fail(format!(
+            "runtimes disagree\n  {}",
+            describe(r)
+        )));
     }
     Ok(())
 }
 
-fn run<T: std::fmt::Debug>(name: &str, strategy: impl Strategy<Value = T>, test: impl Fn(&T) -> Result<StepReport, TestCaseError>) {
+fn run<T: std::fmt::Debug>(
+    name: &str,
+    strategy: impl Strategy<Value = T>,
+    test: impl Fn(&T) -> Result<StepReport, TestCaseError>,
+) {
     let stats = RefCell::new(Stats::default());
     let mut runner = TestRunner::new(config());
     let result = runner.run(&strategy, |input| {
@@ -581,16 +754,29 @@ fn run<T: std::fmt::Debug>(name: &str, strategy: impl Strategy<Value = T>, test:
         judge(&r)
     });
     let stats = stats.into_inner();
-    eprintln!("{name}: {} runs, {} values, errors {:?}", stats.total(), stats.values, stats.errors);
+    eprintln!(
+        "{name}: {} runs, {} values, errors {:?}",
+        stats.total(),
+        stats.values,
+        stats.errors
+    );
     match result {
         Ok(()) => {}
-        Err(TestError::Fail(reason, input)) => panic!("{name}: minimal failing input: {input:#?}\n{reason}"),
+        Err(TestError::Fail(reason, input)) => {
+            panic!("{name}: minimal failing input: {input:#?}\n{reason}")
+        }
         Err(TestError::Abort(reason)) => panic!("{name}: aborted: {reason}"),
     }
     // The generator must produce both values and errors, or it tests too little.
     if stats.total() >= 100 {
-        assert!(stats.values * 5 >= stats.total(), "{name}: too few successful evaluations: {stats:?}");
-        assert!(stats.values < stats.total(), "{name}: no errors at all: {stats:?}");
+        assert!(
+            stats.values * 5 >= stats.total(),
+            "{name}: too few successful evaluations: {stats:?}"
+        );
+        assert!(
+            stats.values < stats.total(),
+            "{name}: no errors at all: {stats:?}"
+        );
     }
 }
 
@@ -610,19 +796,32 @@ fn generated_public_functions_agree() {
     let deployer = base.deployer();
     let sender = PrincipalData::Standard(deployer.clone());
     let id = QualifiedContractIdentifier::new(deployer.clone(), "generated".into());
-    let signature: Vec<String> = params().iter().map(|(n, _, t)| format!("({n} {t})")).collect();
+    let signature: Vec<String> = params()
+        .iter()
+        .map(|(n, _, t)| format!("({n} {t})"))
+        .collect();
     let signature = signature.join(" ");
-    run("public functions", (function_body(), arguments()), |(body, args): &(String, Vec<Value>)| {
-        let mut d = Dual::new(base.clone(), Runtimes::Both);
-        let source = format!("(define-public (f {signature})\n  (ok {body}))");
-        let r = d.deploy("generated", &source, &deployer, ClarityVersion::Clarity2);
-        if r.interpreter.result.is_err() || r.verdict != Verdict::Agree {
-            let mut r = r;
-            r.step = format!("deploy {source}");
-            return Ok(r);
-        }
-        let mut r = d.call(&id, "f", args, &sender);
-        r.step = format!("{source}\n  called with {}", args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" "));
-        Ok(r)
-    });
+    run(
+        "public functions",
+        (function_body(), arguments()),
+        |(body, args): &(String, Vec<Value>)| {
+            let mut d = Dual::new(base.clone(), Runtimes::Both);
+            let source = format!("(define-public (f {signature})\n  (ok {body}))");
+            let r = d.deploy("generated", &source, &deployer, ClarityVersion::Clarity2);
+            if r.interpreter.result.is_err() || r.verdict != Verdict::Agree {
+                let mut r = r;
+                r.step = format!("deploy {source}");
+                return Ok(r);
+            }
+            let mut r = d.call(&id, "f", args, &sender);
+            r.step = format!(
+                "{source}\n  called with {}",
+                args.iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            Ok(r)
+        },
+    );
 }

@@ -36,9 +36,18 @@ fn map_fold_filter() {
         ("(filter is-big (list 5 1 7))", "(5 7)"),
         ("(filter is-big (list 0))", "()"),
         ("(filter is-vowel u\"caf\\u{e9}\")", "u\"a\\u{c3a9}\""),
-        ("(filter keep-some (list (some 1) none (some 3)))", "((some 1) (some 3))"),
-        ("(fold tally (list { k: u1, v: (some 2) } { k: u3, v: none }) { n: u0, s: 0 })", "(tuple (n u4) (s 2))"),
-        ("(map double (filter is-big (map double (list 1 2 3))))", "(8 12)"),
+        (
+            "(filter keep-some (list (some 1) none (some 3)))",
+            "((some 1) (some 3))",
+        ),
+        (
+            "(fold tally (list { k: u1, v: (some 2) } { k: u3, v: none }) { n: u0, s: 0 })",
+            "(tuple (n u4) (s 2))",
+        ),
+        (
+            "(map double (filter is-big (map double (list 1 2 3))))",
+            "(8 12)",
+        ),
     ];
     // Each case is a read-only function of a contract beside HOF's helpers.
     let mut src = HOF.to_string();
@@ -56,7 +65,10 @@ fn map_fold_filter() {
 fn errors_and_transactions_inside_loops() {
     let mut h = Harness::new();
     let c = h.deploy("hof", HOF);
-    h.err("(fold * (list 1 2 170141183460469231731687303715884105727) 1)", &runtime("ArithmeticOverflow"));
+    h.err(
+        "(fold * (list 1 2 170141183460469231731687303715884105727) 1)",
+        &runtime("ArithmeticOverflow"),
+    );
     // Each element's public call is its own nested transaction: the err one is rolled back.
     h.call_ok(&c, "touch-all", &[], "(ok ((ok u1) (ok u2) (err u3)))");
     h.call_ok(&c, "get-calls", &[], "u3");

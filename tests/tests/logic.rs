@@ -11,7 +11,12 @@ fn ok_all(h: &mut Harness, cases: &[(&str, &str)]) {
 
 /// All four comparisons of `a` and `b`, whose order is `ord` (-1, 0, 1).
 fn compare_all(h: &mut Harness, a: &str, b: &str, ord: i32) {
-    for (op, expect) in [("<", ord < 0), ("<=", ord <= 0), (">", ord > 0), (">=", ord >= 0)] {
+    for (op, expect) in [
+        ("<", ord < 0),
+        ("<=", ord <= 0),
+        (">", ord > 0),
+        (">=", ord >= 0),
+    ] {
         h.ok(&format!("({op} {a} {b})"), &expect.to_string());
     }
 }
@@ -46,7 +51,11 @@ fn compare_unsigned() {
         ("u0", "u0", 0),
         ("u0", U128_MAX, -1),
         (U128_MAX, "u170141183460469231731687303715884105727", 1),
-        ("u170141183460469231731687303715884105728", "u170141183460469231731687303715884105727", 1),
+        (
+            "u170141183460469231731687303715884105728",
+            "u170141183460469231731687303715884105727",
+            1,
+        ),
         ("u18446744073709551616", "u18446744073709551615", 1),
         ("u18446744073709551615", "u18446744073709551616", -1),
         (U128_MAX, U128_MAX, 0),
@@ -88,7 +97,10 @@ fn compare_strings_and_buffers() {
         &mut h,
         &[
             ("(< (len \"abc\") (len u\"\\u{1F600}\\u{1F600}\"))", "false"),
-            ("(let ((s \"middle\")) (and (> s \"a\") (< s \"z\")))", "true"),
+            (
+                "(let ((s \"middle\")) (and (> s \"a\") (< s \"z\")))",
+                "true",
+            ),
         ],
     );
     h.finish();
@@ -103,7 +115,10 @@ fn comparisons_inside_expressions() {
             ("(< (+ 1 2) (* 2 2))", "true"),
             ("(>= (- u10 u3) (/ u21 u3))", "true"),
             ("(if (> 3 2) \"gt\" \"le\")", "\"gt\""),
-            ("(list (< 1 2) (> 1 2) (<= 2 2) (>= 1 2))", "(true false true false)"),
+            (
+                "(list (< 1 2) (> 1 2) (<= 2 2) (>= 1 2))",
+                "(true false true false)",
+            ),
         ],
     );
     // Both operands are evaluated first.
@@ -153,7 +168,10 @@ fn boolean_short_circuit() {
             (&format!("(or false true {none_bool})"), "true"),
             ("(and false (> (/ 1 0) 0))", "false"),
             ("(or true (is-eq (- u0 u1) u0))", "true"),
-            ("(and false (unwrap! (if true none (some true)) false))", "false"),
+            (
+                "(and false (unwrap! (if true none (some true)) false))",
+                "false",
+            ),
         ],
     );
     h.err(&format!("(and true {none_bool})"), "Runtime(UnwrapFailure)");

@@ -41,7 +41,13 @@ fn hashing_conversions_and_sequences() {
             ("(from-consensus-buff? { a: (list 2 bool) } (unwrap-panic (to-consensus-buff? { a: (list true) })))", "(some (tuple (a (true))))"),
         ],
     );
-    err_all(&mut h, &[("(unwrap-panic (element-at? (list 1) u1))", &runtime("UnwrapFailure"))]);
+    err_all(
+        &mut h,
+        &[(
+            "(unwrap-panic (element-at? (list 1) u1))",
+            &runtime("UnwrapFailure"),
+        )],
+    );
     h.finish();
 }
 
@@ -75,9 +81,23 @@ fn fungible_and_non_fungible_tokens() {
     let w1p = h.principal("wallet_1");
     let me = principal(&h.account("deployer"));
     let r = h.call_ok(&c, "mint", &[Value::UInt(600), me.clone()], "(ok true)");
-    h.events(&r, &[format!("ft-mint {DEPLOYER}.token::gold 600 -> {DEPLOYER}")]);
-    h.call_err(&c, "mint", &[Value::UInt(600), me.clone()], &runtime("SupplyOverflow(1200, 1000)"));
-    h.call_as(&c, "mint", &[Value::UInt(1), principal(&w1)], &w1p, Expect::Value("(err u100)".into()));
+    h.events(
+        &r,
+        &[format!("ft-mint {DEPLOYER}.token::gold 600 -> {DEPLOYER}")],
+    );
+    h.call_err(
+        &c,
+        "mint",
+        &[Value::UInt(600), me.clone()],
+        &runtime("SupplyOverflow(1200, 1000)"),
+    );
+    h.call_as(
+        &c,
+        "mint",
+        &[Value::UInt(1), principal(&w1)],
+        &w1p,
+        Expect::Value("(err u100)".into()),
+    );
     h.call_ok(&c, "send", &[Value::UInt(50), principal(&w1)], "(ok true)");
     h.call_ok(&c, "send", &[Value::UInt(5000), principal(&w1)], "(err u1)");
     h.call_ok(&c, "send", &[Value::UInt(0), principal(&w1)], "(err u3)");
@@ -86,9 +106,24 @@ fn fungible_and_non_fungible_tokens() {
     h.call_ok(&c, "supply", &[], "u590");
     h.call_ok(&c, "badge-for", &[Value::UInt(7), me.clone()], "(ok true)");
     h.call_ok(&c, "badge-for", &[Value::UInt(7), me.clone()], "(err u1)");
-    h.call_ok(&c, "give-badge", &[Value::UInt(7), principal(&w1)], "(ok true)");
-    h.call_ok(&c, "badge-owner", &[Value::UInt(7)], &format!("(some {WALLET_1})"));
-    h.call_ok(&c, "give-badge", &[Value::UInt(7), principal(&w1)], "(err u1)");
+    h.call_ok(
+        &c,
+        "give-badge",
+        &[Value::UInt(7), principal(&w1)],
+        "(ok true)",
+    );
+    h.call_ok(
+        &c,
+        "badge-owner",
+        &[Value::UInt(7)],
+        &format!("(some {WALLET_1})"),
+    );
+    h.call_ok(
+        &c,
+        "give-badge",
+        &[Value::UInt(7), principal(&w1)],
+        "(err u1)",
+    );
     h.finish();
 }
 
@@ -97,10 +132,23 @@ fn stx_and_as_contract() {
     let mut h = Harness::new();
     let c = h.deploy("token", TOKEN);
     let w1 = h.account("wallet_1");
-    h.call_ok(&c, "whoami", &[], &format!("(tuple (after {DEPLOYER}) (inside {DEPLOYER}.token) (sender {DEPLOYER}))"));
+    h.call_ok(
+        &c,
+        "whoami",
+        &[],
+        &format!("(tuple (after {DEPLOYER}) (inside {DEPLOYER}.token) (sender {DEPLOYER}))"),
+    );
     let r = h.call_ok(&c, "deposit", &[Value::UInt(1000)], "(ok true)");
-    h.events(&r, &[format!("stx-transfer 1000 {DEPLOYER} -> {DEPLOYER}.token")]);
-    let r = h.call_ok(&c, "withdraw", &[Value::UInt(300), principal(&w1)], "(ok true)");
+    h.events(
+        &r,
+        &[format!("stx-transfer 1000 {DEPLOYER} -> {DEPLOYER}.token")],
+    );
+    let r = h.call_ok(
+        &c,
+        "withdraw",
+        &[Value::UInt(300), principal(&w1)],
+        "(ok true)",
+    );
     h.events(
         &r,
         &[
@@ -108,10 +156,18 @@ fn stx_and_as_contract() {
             format!("stx-transfer 300 {DEPLOYER}.token -> {WALLET_1}"),
         ],
     );
-    h.call_ok(&c, "withdraw", &[Value::UInt(5000), principal(&w1)], "(err u1)");
+    h.call_ok(
+        &c,
+        "withdraw",
+        &[Value::UInt(5000), principal(&w1)],
+        "(err u1)",
+    );
     h.call_ok(&c, "withdraw-then-fail", &[Value::UInt(100)], "(err u7)");
     h.call_ok(&c, "vault", &[], "u700");
-    h.ok("(stx-get-balance 'ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5)", "u100000000000300");
+    h.ok(
+        "(stx-get-balance 'ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5)",
+        "u100000000000300",
+    );
     h.ok("(stx-burn? u5 tx-sender)", "(ok true)");
     h.ok("(get locked (stx-account tx-sender))", "u0");
     h.finish();

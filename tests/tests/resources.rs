@@ -12,7 +12,8 @@ use clarity::vm::ClarityVersion;
 fn a_called_contract_is_freed_with_its_chain() {
     let mut chain = Chain::devnet();
     let id = QualifiedContractIdentifier::new(chain.deployer(), "freed".into());
-    let src = "(define-data-var n uint u0) (define-public (bump) (ok (var-set n (+ (var-get n) u1))))";
+    let src =
+        "(define-data-var n uint u0) (define-public (bump) (ok (var-set n (+ (var-get n) u1))))";
     wasm::deploy(&mut chain, &id, src, ClarityVersion::Clarity2).unwrap();
     let sender = PrincipalData::Standard(chain.deployer());
     for _ in 0..3 {
@@ -21,5 +22,8 @@ fn a_called_contract_is_freed_with_its_chain() {
     }
     let weak = Arc::downgrade(chain.wasm_contracts.get(&id).unwrap());
     drop(chain);
-    assert!(weak.upgrade().is_none(), "the contract outlived its chain (a reference cycle through the instance pool)");
+    assert!(
+        weak.upgrade().is_none(),
+        "the contract outlived its chain (a reference cycle through the instance pool)"
+    );
 }

@@ -33,7 +33,10 @@ fn integers_full_width() {
             ("u1", "u1"),
             ("u18446744073709551616", "u18446744073709551616"),
             (U128_MAX, U128_MAX),
-            ("u170141183460469231731687303715884105728", "u170141183460469231731687303715884105728"),
+            (
+                "u170141183460469231731687303715884105728",
+                "u170141183460469231731687303715884105728",
+            ),
         ],
     );
     h.finish();
@@ -48,11 +51,20 @@ fn booleans_and_principals() {
             ("true", "true"),
             ("false", "false"),
             (&format!("'{WALLET_1}"), WALLET_1),
-            (&format!("'{DEPLOYER}.some-contract"), &format!("{DEPLOYER}.some-contract")),
+            (
+                &format!("'{DEPLOYER}.some-contract"),
+                &format!("{DEPLOYER}.some-contract"),
+            ),
             // `.name` is a contract of the sender.
             (".storage", &format!("{DEPLOYER}.storage")),
-            ("'ST000000000000000000002AMW42H.pox-3", "ST000000000000000000002AMW42H.pox-3"),
-            ("'SP000000000000000000002Q6VF78", "SP000000000000000000002Q6VF78"),
+            (
+                "'ST000000000000000000002AMW42H.pox-3",
+                "ST000000000000000000002AMW42H.pox-3",
+            ),
+            (
+                "'SP000000000000000000002Q6VF78",
+                "SP000000000000000000002Q6VF78",
+            ),
         ],
     );
     h.finish();
@@ -71,12 +83,18 @@ fn buffers_and_strings() {
             (&format!("0x{long_hex}"), &format!("0x{long_hex}")),
             ("\"\"", "\"\""),
             ("\"hello world\"", "\"hello world\""),
-            ("\"quote \\\" and backslash \\\\\"", "\"quote \\\" and backslash \\\\\""),
+            (
+                "\"quote \\\" and backslash \\\\\"",
+                "\"quote \\\" and backslash \\\\\"",
+            ),
             ("\"line\\nbreak\"", "\"line\\nbreak\""),
             ("u\"\"", "u\"\""),
             ("u\"plain\"", "u\"plain\""),
             ("u\"\\u{1F600}\"", "u\"\\u{f09f9880}\""),
-            ("u\"caf\\u{e9} \\u{4E2D}\\u{6587}!\"", "u\"caf\\u{c3a9} \\u{e4b8ad}\\u{e69687}!\""),
+            (
+                "u\"caf\\u{e9} \\u{4E2D}\\u{6587}!\"",
+                "u\"caf\\u{c3a9} \\u{e4b8ad}\\u{e69687}!\"",
+            ),
         ],
     );
     h.finish();
@@ -117,11 +135,19 @@ fn tuples() {
         &mut h,
         &[
             ("{a: 1}", "(tuple (a 1))"),
-            ("{b: u2, a: -1, c: \"s\", d: (some 0x01)}", "(tuple (a -1) (b u2) (c \"s\") (d (some 0x01)))"),
-            ("(tuple (x 1) (y (list 1 2)))", "(tuple (x 1) (y (1 2)))"),
-            ("{outer: {inner: {deep: true}}, n: none}", "(tuple (n none) (outer (tuple (inner (tuple (deep true))))))"),
             (
-                &format!("{{who: '{WALLET_1}, what: u\"\\u{{1F600}}\", r: (if true (ok u1) (err 1))}}"),
+                "{b: u2, a: -1, c: \"s\", d: (some 0x01)}",
+                "(tuple (a -1) (b u2) (c \"s\") (d (some 0x01)))",
+            ),
+            ("(tuple (x 1) (y (list 1 2)))", "(tuple (x 1) (y (1 2)))"),
+            (
+                "{outer: {inner: {deep: true}}, n: none}",
+                "(tuple (n none) (outer (tuple (inner (tuple (deep true))))))",
+            ),
+            (
+                &format!(
+                    "{{who: '{WALLET_1}, what: u\"\\u{{1F600}}\", r: (if true (ok u1) (err 1))}}"
+                ),
                 &format!("(tuple (r (ok u1)) (what u\"\\u{{f09f9880}}\") (who {WALLET_1}))"),
             ),
         ],
@@ -139,17 +165,32 @@ fn lists() {
             ("(list 1 2 3)", "(1 2 3)"),
             ("(list u1)", "(u1)"),
             ("(list true false)", "(true false)"),
-            ("(list {a: 1, b: u1} {a: 2, b: u2})", "((tuple (a 1) (b u1)) (tuple (a 2) (b u2)))"),
+            (
+                "(list {a: 1, b: u1} {a: 2, b: u2})",
+                "((tuple (a 1) (b u1)) (tuple (a 2) (b u2)))",
+            ),
             ("(list (some 1) none (some 3))", "((some 1) none (some 3))"),
             ("(list none (some u1))", "(none (some u1))"),
             ("(list (list 1) (list 2 3) (list))", "((1) (2 3) ())"),
-            ("(list (list (list 1 2)) (list (list) (list 3)))", "(((1 2)) (() (3)))"),
+            (
+                "(list (list (list 1 2)) (list (list) (list 3)))",
+                "(((1 2)) (() (3)))",
+            ),
             ("(list \"a\" \"bcd\" \"\")", "(\"a\" \"bcd\" \"\")"),
             ("(list 0x 0x01 0x0203)", "(0x 0x01 0x0203)"),
-            ("(list u\"\\u{1F600}\" u\"a\")", "(u\"\\u{f09f9880}\" u\"a\")"),
+            (
+                "(list u\"\\u{1F600}\" u\"a\")",
+                "(u\"\\u{f09f9880}\" u\"a\")",
+            ),
             ("(list (ok 1) (err u1))", "((ok 1) (err u1))"),
-            (&format!("(list '{WALLET_1} .c1)"), &format!("({WALLET_1} {DEPLOYER}.c1)")),
-            ("(list {l: (list 1 2), o: (some {x: u1})} {l: (list), o: none})", "((tuple (l (1 2)) (o (some (tuple (x u1))))) (tuple (l ()) (o none)))"),
+            (
+                &format!("(list '{WALLET_1} .c1)"),
+                &format!("({WALLET_1} {DEPLOYER}.c1)"),
+            ),
+            (
+                "(list {l: (list 1 2), o: (some {x: u1})} {l: (list), o: none})",
+                "((tuple (l (1 2)) (o (some (tuple (x u1))))) (tuple (l ()) (o none)))",
+            ),
         ],
     );
     h.finish();
@@ -187,11 +228,23 @@ fn get_and_merge() {
             ("(get b {a: 1, b: u2})", "u2"),
             ("(get inner (get outer {outer: {inner: \"x\"}}))", "\"x\""),
             ("(get l {l: (list 1 2), z: none})", "(1 2)"),
-            ("(merge {a: 1, b: 2} {b: u3, c: true})", "(tuple (a 1) (b u3) (c true))"),
-            ("(merge {a: 1} {a: \"replaced\"})", "(tuple (a \"replaced\"))"),
-            ("(merge {a: 1, b: (list 1)} {c: (some u1)})", "(tuple (a 1) (b (1)) (c (some u1)))"),
+            (
+                "(merge {a: 1, b: 2} {b: u3, c: true})",
+                "(tuple (a 1) (b u3) (c true))",
+            ),
+            (
+                "(merge {a: 1} {a: \"replaced\"})",
+                "(tuple (a \"replaced\"))",
+            ),
+            (
+                "(merge {a: 1, b: (list 1)} {c: (some u1)})",
+                "(tuple (a 1) (b (1)) (c (some u1)))",
+            ),
             ("(get c (merge {a: 1} {c: 0x01}))", "0x01"),
-            ("(let ((t {x: 1, y: u2})) (merge t {y: u3}))", "(tuple (x 1) (y u3))"),
+            (
+                "(let ((t {x: 1, y: u2})) (merge t {y: u3}))",
+                "(tuple (x 1) (y u3))",
+            ),
         ],
     );
     h.finish();
@@ -217,7 +270,10 @@ fn tuple_fields_are_evaluated_in_source_order() {
     let r = h.ok("{b: (print 1), a: (print 2)}", "(tuple (a 2) (b 1))");
     let p = |v: &str| format!("print {DEPLOYER}.repl-snippet: {v}");
     h.events(&r, &[p("1"), p("2")]);
-    let r = h.ok("(merge {z: (print u1)} {a: (print u2)})", "(tuple (a u2) (z u1))");
+    let r = h.ok(
+        "(merge {z: (print u1)} {a: (print u2)})",
+        "(tuple (a u2) (z u1))",
+    );
     h.events(&r, &[p("u1"), p("u2")]);
     let r = h.ok("(list (print 3) (print 1) (print 2))", "(3 1 2)");
     h.events(&r, &[p("3"), p("1"), p("2")]);
@@ -245,17 +301,26 @@ fn print_every_type() {
         ("(ok 1)", "(ok 1)".into()),
         ("(err u\"\\u{e9}\")", "(err u\"\\u{c3a9}\")".into()),
         ("(if true (ok \"yes\") (err 0x00))", "(ok \"yes\")".into()),
-        ("{a: 1, b: (list u1 u2), c: {d: none}}", "(tuple (a 1) (b (u1 u2)) (c (tuple (d none))))".into()),
+        (
+            "{a: 1, b: (list u1 u2), c: {d: none}}",
+            "(tuple (a 1) (b (u1 u2)) (c (tuple (d none))))".into(),
+        ),
         ("(list)", "()".into()),
         ("(list (list 1) (list))", "((1) ())".into()),
-        ("(list {k: (some \"v\")} {k: none})", "((tuple (k (some \"v\"))) (tuple (k none)))".into()),
+        (
+            "(list {k: (some \"v\")} {k: none})",
+            "((tuple (k (some \"v\"))) (tuple (k none)))".into(),
+        ),
     ];
     for (src, shown) in cases {
         let r = h.ok(&format!("(print {src})"), shown);
         h.events(&r, &[format!("print {DEPLOYER}.repl-snippet: {shown}")]);
     }
     // Several prints in one step, then an error: no events survive the failed step.
-    let r = h.ok("(begin (print 1) (print \"two\") (print (some u3)))", "(some u3)");
+    let r = h.ok(
+        "(begin (print 1) (print \"two\") (print (some u3)))",
+        "(some u3)",
+    );
     h.events(
         &r,
         &[
@@ -334,7 +399,13 @@ fn is_eq_every_type() {
 fn several_expressions_in_one_snippet() {
     let mut h = Harness::new();
     let r = h.ok("(print 1) (print \"two\") (+ 1 2)", "3");
-    h.events(&r, &[format!("print {DEPLOYER}.repl-snippet: 1"), format!("print {DEPLOYER}.repl-snippet: \"two\"")]);
+    h.events(
+        &r,
+        &[
+            format!("print {DEPLOYER}.repl-snippet: 1"),
+            format!("print {DEPLOYER}.repl-snippet: \"two\""),
+        ],
+    );
     h.err("(print 1) (/ 1 0) (print 2)", DIV_BY_ZERO);
     h.finish();
 }
@@ -347,7 +418,10 @@ fn large_and_wide_values() {
     let list = format!("(list {})", items.join(" "));
     h.ok(&format!("(len {list})"), "u300");
     h.ok(&format!("(is-eq {list} {list})"), "true");
-    let r = h.ok(&format!("(print {list})"), &format!("({})", items.join(" ")));
+    let r = h.ok(
+        &format!("(print {list})"),
+        &format!("({})", items.join(" ")),
+    );
     if r.interpreter.events.len() != 1 {
         h.fail(format!("expected one print event\n  {}", describe(&r)));
     }
@@ -366,13 +440,24 @@ fn large_and_wide_values() {
     let wide_shown = format!("(tuple {})", shown.join(" "));
     h.ok(&wide, &wide_shown);
     h.ok(&format!("(get f39 {wide})"), "39");
-    h.ok(&format!("(list {wide} {wide})"), &format!("({wide_shown} {wide_shown})"));
-    h.ok(&format!("(is-eq {wide} (merge {wide} {{f20: 20}}))"), "true");
-    h.ok(&format!("(is-eq {wide} (merge {wide} {{f20: 21}}))"), "false");
+    h.ok(
+        &format!("(list {wide} {wide})"),
+        &format!("({wide_shown} {wide_shown})"),
+    );
+    h.ok(
+        &format!("(is-eq {wide} (merge {wide} {{f20: 20}}))"),
+        "true",
+    );
+    h.ok(
+        &format!("(is-eq {wide} (merge {wide} {{f20: 21}}))"),
+        "false",
+    );
     let deep = (0..20).fold("1".to_string(), |acc, _| format!("(some {acc})"));
     let deep_shown = deep.clone();
     h.ok(&deep, &deep_shown);
-    let deep_list = (0..10).fold("(list 1 2)".to_string(), |acc, _| format!("(list {acc} {acc})"));
+    let deep_list = (0..10).fold("(list 1 2)".to_string(), |acc, _| {
+        format!("(list {acc} {acc})")
+    });
     h.ok(&format!("(len {deep_list})"), "u2");
     h.finish();
 }

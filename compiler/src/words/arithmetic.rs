@@ -11,7 +11,14 @@ use walrus::ir::BinaryOp;
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 use crate::types::is_int;
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     if args.is_empty() {
         return Err(span_error(e, format!("{name} needs arguments")));
     }

@@ -7,11 +7,20 @@ use walrus::ValType;
 
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     let bool_ty = TypeSignature::BoolType;
     match name {
         "not" => {
-            let a = args.first().ok_or_else(|| span_error(e, "not takes one argument"))?;
+            let a = args
+                .first()
+                .ok_or_else(|| span_error(e, "not takes one argument"))?;
             ctx.emit(b, a, &bool_ty)?;
             b.unop(UnaryOp::I32Eqz);
         }
@@ -21,7 +30,12 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
 }
 
 /// `(and a b c)` = if a then (if b then c else false) else false; `or` mirrors it.
-fn emit_chain(ctx: &mut Ctx, b: &mut Builder, is_and: bool, args: &[SymbolicExpression]) -> CResult<()> {
+fn emit_chain(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    is_and: bool,
+    args: &[SymbolicExpression],
+) -> CResult<()> {
     let bool_ty = TypeSignature::BoolType;
     let Some((first, rest)) = args.split_first() else {
         b.i32_const(is_and as i32);
@@ -38,9 +52,15 @@ fn emit_chain(ctx: &mut Ctx, b: &mut Builder, is_and: bool, args: &[SymbolicExpr
     stop.i32_const(!is_and as i32);
     let stop = stop.id();
     if is_and {
-        b.instr(IfElse { consequent: cont, alternative: stop });
+        b.instr(IfElse {
+            consequent: cont,
+            alternative: stop,
+        });
     } else {
-        b.instr(IfElse { consequent: stop, alternative: cont });
+        b.instr(IfElse {
+            consequent: stop,
+            alternative: cont,
+        });
     }
     Ok(())
 }

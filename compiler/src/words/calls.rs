@@ -10,14 +10,27 @@ use walrus::ir::{MemArg, StoreKind};
 use crate::abi;
 use crate::codegen::{span_error, unsupported, Builder, CResult, Ctx};
 
-pub fn emit_contract_call(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit_contract_call(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     let [target, function, rest @ ..] = args else {
-        return Err(span_error(e, "contract-call? needs a contract and a function"));
+        return Err(span_error(
+            e,
+            "contract-call? needs a contract and a function",
+        ));
     };
-    let SymbolicExpressionType::LiteralValue(Value::Principal(p @ PrincipalData::Contract(_))) = &target.expr else {
+    let SymbolicExpressionType::LiteralValue(Value::Principal(p @ PrincipalData::Contract(_))) =
+        &target.expr
+    else {
         return Err(unsupported(e, "contract-call? with a trait reference"));
     };
-    let name = function.match_atom().ok_or_else(|| span_error(function, "expected a function name"))?;
+    let name = function
+        .match_atom()
+        .ok_or_else(|| span_error(function, "expected a function name"))?;
     let name_id = ctx.name_id(name);
     let mut evaluated = vec![];
     for a in rest {
@@ -29,8 +42,22 @@ pub fn emit_contract_call(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpres
     let block = ctx.alloc_local(b, 8 * evaluated.len() as u32);
     for (i, (tid, addr)) in evaluated.iter().enumerate() {
         let off = 8 * i as u64;
-        b.local_get(block).i32_const(*tid).store(ctx.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: off });
-        b.local_get(block).local_get(*addr).store(ctx.memory, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: off + 4 });
+        b.local_get(block).i32_const(*tid).store(
+            ctx.memory,
+            StoreKind::I32 { atomic: false },
+            MemArg {
+                align: 1,
+                offset: off,
+            },
+        );
+        b.local_get(block).local_get(*addr).store(
+            ctx.memory,
+            StoreKind::I32 { atomic: false },
+            MemArg {
+                align: 1,
+                offset: off + 4,
+            },
+        );
     }
     let result_ty = ctx.type_of(e);
     let result_id = ctx.type_id(&result_ty);

@@ -5,7 +5,13 @@ use clarity::vm::SymbolicExpression;
 
 use crate::codegen::{push_zeros, unsupported, Builder, CResult, Ctx};
 
-pub fn emit_keyword(ctx: &mut Ctx, b: &mut Builder, name: &str, e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit_keyword(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     let natural = match name {
         "true" | "false" => {
             b.i32_const((name == "true") as i32);
@@ -21,7 +27,11 @@ pub fn emit_keyword(ctx: &mut Ctx, b: &mut Builder, name: &str, e: &SymbolicExpr
             TypeSignature::OptionalType(Box::new(TypeSignature::NoType))
         }
         "tx-sender" | "contract-caller" => {
-            let f = ctx.import(if name == "tx-sender" { "tx-sender" } else { "contract-caller" });
+            let f = ctx.import(if name == "tx-sender" {
+                "tx-sender"
+            } else {
+                "contract-caller"
+            });
             b.call(f);
             TypeSignature::PrincipalType
         }
@@ -35,7 +45,11 @@ pub fn emit_keyword(ctx: &mut Ctx, b: &mut Builder, name: &str, e: &SymbolicExpr
             TypeSignature::UIntType
         }
         "is-in-mainnet" | "is-in-regtest" => {
-            let f = ctx.import(if name == "is-in-mainnet" { "is-in-mainnet" } else { "is-in-regtest" });
+            let f = ctx.import(if name == "is-in-mainnet" {
+                "is-in-mainnet"
+            } else {
+                "is-in-regtest"
+            });
             b.call(f);
             TypeSignature::BoolType
         }

@@ -7,7 +7,14 @@ use walrus::ir::BinaryOp;
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 use crate::types::is_int;
 
-pub fn emit_order(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit_order(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     if args.len() != 2 {
         return Err(span_error(e, format!("{name} takes two arguments")));
     }
@@ -31,7 +38,13 @@ pub fn emit_order(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicEx
     ctx.coerce(b, &TypeSignature::BoolType, want)
 }
 
-pub fn emit_is_eq(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit_is_eq(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     if args.is_empty() {
         return Err(span_error(e, "is-eq needs arguments"));
     }
@@ -46,25 +59,26 @@ pub fn emit_is_eq(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpression], e
     for v in &vals[1..] {
         match &ty {
             TypeSignature::IntType | TypeSignature::UIntType => {
-                b.local_get(vals[0][0]).local_get(v[0]).binop(BinaryOp::I64Eq);
-                b.local_get(vals[0][1]).local_get(v[1]).binop(BinaryOp::I64Eq);
+                b.local_get(vals[0][0])
+                    .local_get(v[0])
+                    .binop(BinaryOp::I64Eq);
+                b.local_get(vals[0][1])
+                    .local_get(v[1])
+                    .binop(BinaryOp::I64Eq);
                 b.binop(BinaryOp::I32And);
             }
             TypeSignature::BoolType => {
-                b.local_get(vals[0][0]).local_get(v[0]).binop(BinaryOp::I32Eq);
+                b.local_get(vals[0][0])
+                    .local_get(v[0])
+                    .binop(BinaryOp::I32Eq);
             }
             TypeSignature::NoType => {
                 b.i32_const(1);
             }
             _ => {
                 let id = ctx.type_id(&ty);
-                let first = ctx.module.locals.add(walrus::ValType::I32);
-                let other = ctx.module.locals.add(walrus::ValType::I32);
-                let size = crate::abi::size(&ty) as i32;
-                b.i32_const(size).call(ctx.alloc).local_set(first);
-                ctx.store_locals(b, &ty, &vals[0], first, 0);
-                b.i32_const(size).call(ctx.alloc).local_set(other);
-                ctx.store_locals(b, &ty, v, other, 0);
+                let first = ctx.locals_to_memory(b, &ty, &vals[0]);
+                let other = ctx.locals_to_memory(b, &ty, v);
                 let f = ctx.import("eq-values");
                 b.i32_const(id).local_get(first).local_get(other).call(f);
             }

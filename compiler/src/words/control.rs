@@ -9,18 +9,33 @@ use walrus::ir::{IfElse, UnaryOp};
 use crate::codegen::{span_error, Binding, Builder, CResult, Ctx};
 use crate::host::ShortReturnKind;
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     match name {
         "begin" => emit_body(ctx, b, args, e, want),
         "let" => {
-            let (bindings, body) = args.split_first().ok_or_else(|| span_error(e, "let needs bindings"))?;
-            let pairs = bindings.match_list().ok_or_else(|| span_error(bindings, "bad let bindings"))?;
+            let (bindings, body) = args
+                .split_first()
+                .ok_or_else(|| span_error(e, "let needs bindings"))?;
+            let pairs = bindings
+                .match_list()
+                .ok_or_else(|| span_error(bindings, "bad let bindings"))?;
             // Each binding sees the ones before it (Clarity 2 and 1 alike evaluate in order
             // in a scope that grows).
             let mut pushed = 0;
             let mut result = Ok(());
             for pair in pairs {
-                let Some([n, v]) = pair.match_list().map(|l| l as &[SymbolicExpression]).and_then(|l| <&[SymbolicExpression; 2]>::try_from(l).ok()) else {
+                let Some([n, v]) = pair
+                    .match_list()
+                    .map(|l| l as &[SymbolicExpression])
+                    .and_then(|l| <&[SymbolicExpression; 2]>::try_from(l).ok())
+                else {
                     result = Err(span_error(pair, "bad let binding"));
                     break;
                 };
@@ -48,7 +63,9 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             result
         }
         "if" => {
-            let [c, t, f] = args else { return Err(span_error(e, "if takes three arguments")) };
+            let [c, t, f] = args else {
+                return Err(span_error(e, "if takes three arguments"));
+            };
             ctx.emit(b, c, &TypeSignature::BoolType)?;
             let ty = ctx.block_type(want);
             let mut then_b = b.dangling_instr_seq(ty);
@@ -57,11 +74,16 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             let mut else_b = b.dangling_instr_seq(ty);
             ctx.emit(&mut else_b, f, want)?;
             let else_id = else_b.id();
-            b.instr(IfElse { consequent: then_id, alternative: else_id });
+            b.instr(IfElse {
+                consequent: then_id,
+                alternative: else_id,
+            });
             Ok(())
         }
         "asserts!" => {
-            let [c, thrown] = args else { return Err(span_error(e, "asserts! takes two arguments")) };
+            let [c, thrown] = args else {
+                return Err(span_error(e, "asserts! takes two arguments"));
+            };
             ctx.emit(b, c, &TypeSignature::BoolType)?;
             b.unop(UnaryOp::I32Eqz);
             let mut fail = b.dangling_instr_seq(None);
@@ -70,7 +92,10 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             ctx.short_return(&mut fail, &tt, ShortReturnKind::AssertionFailed)?;
             let fail = fail.id();
             let pass = b.dangling_instr_seq(None).id();
-            b.instr(IfElse { consequent: fail, alternative: pass });
+            b.instr(IfElse {
+                consequent: fail,
+                alternative: pass,
+            });
             b.i32_const(1);
             ctx.coerce(b, &TypeSignature::BoolType, want)
         }
@@ -79,7 +104,13 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
 }
 
 /// A sequence of expressions whose last one is the value; the others are dropped.
-pub fn emit_body(ctx: &mut Ctx, b: &mut Builder, body: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit_body(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    body: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     let Some((last, init)) = body.split_last() else {
         return Err(span_error(e, "empty body"));
     };

@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 
 use clarity::vm::representations::SymbolicExpressionType;
-use clarity::vm::types::{BufferLength, SequenceSubtype, StringSubtype, StringUTF8Length, TypeSignature};
+use clarity::vm::types::{
+    BufferLength, SequenceSubtype, StringSubtype, StringUTF8Length, TypeSignature,
+};
 use clarity::vm::{ClarityName, SymbolicExpression};
 use walrus::ir::{BinaryOp, Block, Loop};
 use walrus::{LocalId, ValType};
@@ -34,19 +36,27 @@ struct Seq {
 fn element_type(seq: &SequenceSubtype) -> T {
     match seq {
         SequenceSubtype::ListType(l) => l.get_list_item_type().clone(),
-        SequenceSubtype::BufferType(_) => T::SequenceType(SequenceSubtype::BufferType(BufferLength::try_from(1u32).expect("1"))),
+        SequenceSubtype::BufferType(_) => T::SequenceType(SequenceSubtype::BufferType(
+            BufferLength::try_from(1u32).expect("1"),
+        )),
         SequenceSubtype::StringType(StringSubtype::ASCII(_)) => {
-            T::SequenceType(SequenceSubtype::StringType(StringSubtype::ASCII(BufferLength::try_from(1u32).expect("1"))))
+            T::SequenceType(SequenceSubtype::StringType(StringSubtype::ASCII(
+                BufferLength::try_from(1u32).expect("1"),
+            )))
         }
         SequenceSubtype::StringType(StringSubtype::UTF8(_)) => {
-            T::SequenceType(SequenceSubtype::StringType(StringSubtype::UTF8(StringUTF8Length::try_from(1u32).expect("1"))))
+            T::SequenceType(SequenceSubtype::StringType(StringSubtype::UTF8(
+                StringUTF8Length::try_from(1u32).expect("1"),
+            )))
         }
     }
 }
 
 fn eval_seq(ctx: &mut Ctx, b: &mut Builder, arg: &SymbolicExpression) -> CResult<Seq> {
     let ty = ctx.type_of(arg);
-    let T::SequenceType(st) = &ty else { return Err(span_error(arg, format!("expected a sequence, found {ty}"))) };
+    let T::SequenceType(st) = &ty else {
+        return Err(span_error(arg, format!("expected a sequence, found {ty}")));
+    };
     ctx.emit(b, arg, &ty)?;
     let locals = ctx.spill(b, &ty);
     Ok(Seq {
@@ -61,7 +71,12 @@ fn eval_seq(ctx: &mut Ctx, b: &mut Builder, arg: &SymbolicExpression) -> CResult
 /// Push element `i` (a local) of `s`.
 fn push_element(ctx: &mut Ctx, b: &mut Builder, s: &Seq, i: LocalId) {
     let addr = ctx.module.locals.add(ValType::I32);
-    b.local_get(s.offset).local_get(i).i32_const(s.stride as i32).binop(BinaryOp::I32Mul).binop(BinaryOp::I32Add).local_set(addr);
+    b.local_get(s.offset)
+        .local_get(i)
+        .i32_const(s.stride as i32)
+        .binop(BinaryOp::I32Mul)
+        .binop(BinaryOp::I32Add)
+        .local_set(addr);
     if s.is_string {
         b.local_get(addr).i32_const(s.stride as i32);
     } else {
@@ -74,17 +89,25 @@ fn push_count(b: &mut Builder, s: &Seq) {
     if s.stride == 0 {
         b.i32_const(0);
     } else {
-        b.local_get(s.bytes).i32_const(s.stride as i32).binop(BinaryOp::I32DivU);
+        b.local_get(s.bytes)
+            .i32_const(s.stride as i32)
+            .binop(BinaryOp::I32DivU);
     }
 }
 
 /// A synthetic `(f a0 a1 ...)` over values held in locals, typed `result`.
-fn application(ctx: &mut Ctx, f: &SymbolicExpression, values: Vec<(T, Vec<LocalId>)>, result: &T) -> CResult<(SymbolicExpression, HashMap<String, Binding>)> {
+fn application(
+    ctx: &mut Ctx,
+    f: &SymbolicExpression,
+    values: Vec<(T, Vec<LocalId>)>,
+    result: &T,
+) -> CResult<(SymbolicExpression, HashMap<String, Binding>)> {
     let mut items = vec![f.clone()];
     let mut scope = HashMap::new();
     for (ty, locals) in values {
         let name = ctx.fresh_name();
-        let cname = ClarityName::try_from(name.clone()).map_err(|_| span_error(f, "internal name"))?;
+        let cname =
+            ClarityName::try_from(name.clone()).map_err(|_| span_error(f, "internal name"))?;
         let mut atom = SymbolicExpression::atom(cname);
         atom.id = ctx.synthetic(&ty);
         atom.span = f.span.clone();
@@ -98,22 +121,43 @@ fn application(ctx: &mut Ctx, f: &SymbolicExpression, values: Vec<(T, Vec<LocalI
 }
 
 /// `for i in 0..count { body }` with `i` in a local.
-fn counted_loop(b: &mut Builder, i: LocalId, count: LocalId, body: impl FnOnce(&mut Builder) -> CResult<()>) -> CResult<()> {
+fn counted_loop(
+    b: &mut Builder,
+    i: LocalId,
+    count: LocalId,
+    body: impl FnOnce(&mut Builder) -> CResult<()>,
+) -> CResult<()> {
     b.i32_const(0).local_set(i);
     let mut outer = b.dangling_instr_seq(None);
     let outer_id = outer.id();
     let mut lp = outer.dangling_instr_seq(None);
     let lp_id = lp.id();
-    lp.local_get(i).local_get(count).binop(BinaryOp::I32GeU).br_if(outer_id);
+    lp.local_get(i)
+        .local_get(count)
+        .binop(BinaryOp::I32GeU)
+        .br_if(outer_id);
     body(&mut lp)?;
-    lp.local_get(i).i32_const(1).binop(BinaryOp::I32Add).local_set(i).br(lp_id);
+    lp.local_get(i)
+        .i32_const(1)
+        .binop(BinaryOp::I32Add)
+        .local_set(i)
+        .br(lp_id);
     outer.instr(Loop { seq: lp_id });
     b.instr(Block { seq: outer_id });
     Ok(())
 }
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &T) -> CResult<()> {
-    let f = args.first().ok_or_else(|| span_error(e, format!("{name} needs a function")))?;
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &T,
+) -> CResult<()> {
+    let f = args
+        .first()
+        .ok_or_else(|| span_error(e, format!("{name} needs a function")))?;
     if !matches!(f.expr, SymbolicExpressionType::Atom(_)) {
         return Err(span_error(f, "expected a function name"));
     }
@@ -137,7 +181,10 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
                 smaller.local_get(c).local_set(count);
                 let smaller = smaller.id();
                 let same = b.dangling_instr_seq(None).id();
-                b.instr(walrus::ir::IfElse { consequent: smaller, alternative: same });
+                b.instr(walrus::ir::IfElse {
+                    consequent: smaller,
+                    alternative: same,
+                });
             }
             let T::SequenceType(SequenceSubtype::ListType(lt)) = &result_ty else {
                 return Err(span_error(e, "map without a list type"));
@@ -145,7 +192,11 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             let item = lt.get_list_item_type().clone();
             let size = abi::size(&item);
             let base = ctx.module.locals.add(ValType::I32);
-            b.local_get(count).i32_const(size as i32).binop(BinaryOp::I32Mul).call(ctx.alloc).local_set(base);
+            b.local_get(count)
+                .i32_const(size as i32)
+                .binop(BinaryOp::I32Mul)
+                .call(ctx.alloc)
+                .local_set(base);
             counted_loop(b, i, count, |lp| {
                 let mut values = vec![];
                 for s in &seqs {
@@ -158,15 +209,25 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
                 ctx.pop_scope();
                 r?;
                 let at = ctx.module.locals.add(ValType::I32);
-                lp.local_get(base).local_get(i).i32_const(size as i32).binop(BinaryOp::I32Mul).binop(BinaryOp::I32Add).local_set(at);
+                lp.local_get(base)
+                    .local_get(i)
+                    .i32_const(size as i32)
+                    .binop(BinaryOp::I32Mul)
+                    .binop(BinaryOp::I32Add)
+                    .local_set(at);
                 ctx.store(lp, &item, at, 0);
                 Ok(())
             })?;
-            b.local_get(base).local_get(count).i32_const(size as i32).binop(BinaryOp::I32Mul);
+            b.local_get(base)
+                .local_get(count)
+                .i32_const(size as i32)
+                .binop(BinaryOp::I32Mul);
             ctx.coerce(b, &result_ty, want)
         }
         "fold" => {
-            let [_, seq_arg, init] = args else { return Err(span_error(e, "fold takes three arguments")) };
+            let [_, seq_arg, init] = args else {
+                return Err(span_error(e, "fold takes three arguments"));
+            };
             let s = eval_seq(ctx, b, seq_arg)?;
             ctx.emit(b, init, &result_ty)?;
             let acc = ctx.spill(b, &result_ty);
@@ -175,7 +236,12 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             counted_loop(b, i, count, |lp| {
                 push_element(ctx, lp, &s, i);
                 let x = ctx.spill(lp, &s.elem_ty);
-                let (call, scope) = application(ctx, f, vec![(s.elem_ty.clone(), x), (result_ty.clone(), acc.clone())], &result_ty)?;
+                let (call, scope) = application(
+                    ctx,
+                    f,
+                    vec![(s.elem_ty.clone(), x), (result_ty.clone(), acc.clone())],
+                    &result_ty,
+                )?;
                 ctx.push_scope(scope);
                 let r = ctx.emit(lp, &call, &result_ty);
                 ctx.pop_scope();
@@ -189,7 +255,9 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             ctx.coerce(b, &result_ty, want)
         }
         "filter" => {
-            let [_, seq_arg] = args else { return Err(span_error(e, "filter takes two arguments")) };
+            let [_, seq_arg] = args else {
+                return Err(span_error(e, "filter takes two arguments"));
+            };
             let s = eval_seq(ctx, b, seq_arg)?;
             push_count(b, &s);
             b.local_set(count);
@@ -201,23 +269,42 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             counted_loop(b, i, count, |lp| {
                 push_element(ctx, lp, &s, i);
                 let x = ctx.spill(lp, &s.elem_ty);
-                let (call, scope) = application(ctx, f, vec![(s.elem_ty.clone(), x)], &T::BoolType)?;
+                let (call, scope) =
+                    application(ctx, f, vec![(s.elem_ty.clone(), x)], &T::BoolType)?;
                 ctx.push_scope(scope);
                 let r = ctx.emit(lp, &call, &T::BoolType);
                 ctx.pop_scope();
                 r?;
                 // Kept: copy the element's bytes to the end of the result.
                 let mut keep = lp.dangling_instr_seq(None);
-                keep.local_get(base).local_get(kept).i32_const(s.stride as i32).binop(BinaryOp::I32Mul).binop(BinaryOp::I32Add);
-                keep.local_get(s.offset).local_get(i).i32_const(s.stride as i32).binop(BinaryOp::I32Mul).binop(BinaryOp::I32Add);
-                keep.i32_const(s.stride as i32).memory_copy(ctx.memory, ctx.memory);
-                keep.local_get(kept).i32_const(1).binop(BinaryOp::I32Add).local_set(kept);
+                keep.local_get(base)
+                    .local_get(kept)
+                    .i32_const(s.stride as i32)
+                    .binop(BinaryOp::I32Mul)
+                    .binop(BinaryOp::I32Add);
+                keep.local_get(s.offset)
+                    .local_get(i)
+                    .i32_const(s.stride as i32)
+                    .binop(BinaryOp::I32Mul)
+                    .binop(BinaryOp::I32Add);
+                keep.i32_const(s.stride as i32)
+                    .memory_copy(ctx.memory, ctx.memory);
+                keep.local_get(kept)
+                    .i32_const(1)
+                    .binop(BinaryOp::I32Add)
+                    .local_set(kept);
                 let keep = keep.id();
                 let skip = lp.dangling_instr_seq(None).id();
-                lp.instr(walrus::ir::IfElse { consequent: keep, alternative: skip });
+                lp.instr(walrus::ir::IfElse {
+                    consequent: keep,
+                    alternative: skip,
+                });
                 Ok(())
             })?;
-            b.local_get(base).local_get(kept).i32_const(s.stride as i32).binop(BinaryOp::I32Mul);
+            b.local_get(base)
+                .local_get(kept)
+                .i32_const(s.stride as i32)
+                .binop(BinaryOp::I32Mul);
             ctx.coerce(b, &seq_ty, want)
         }
         _ => Err(span_error(e, format!("unexpected word {name}"))),

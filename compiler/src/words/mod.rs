@@ -2,8 +2,8 @@
 
 mod arithmetic;
 mod boolean;
-mod chain;
 mod calls;
+mod chain;
 mod compare;
 mod control;
 mod data;

@@ -81,15 +81,28 @@ const VALUE: i32 = 0;
 const NAME: i32 = 1;
 const EXPRESSION: i32 = 2;
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
-    let names = DELEGATED.iter().find(|(n, _)| *n == name).map(|(_, p)| *p).unwrap_or(&[]);
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
+    let names = DELEGATED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| *p)
+        .unwrap_or(&[]);
     let mut block_args = vec![];
     for (i, a) in args.iter().enumerate() {
         if EXPRESSION_ARGS.contains(&(name, i)) {
             ctx.meta.expressions.push(a.clone());
             block_args.push((EXPRESSION, (ctx.meta.expressions.len() - 1) as i32, None));
         } else if names.contains(&i) {
-            let n = a.match_atom().ok_or_else(|| span_error(a, "expected a name"))?;
+            let n = a
+                .match_atom()
+                .ok_or_else(|| span_error(a, "expected a name"))?;
             block_args.push((NAME, ctx.name_id(n), None));
         } else {
             let ty = ctx.type_of(a);
@@ -102,7 +115,14 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
     for (i, (kind, id, addr)) in block_args.iter().enumerate() {
         let off = 12 * i as u64;
         let st = |b: &mut Builder, mem, o| {
-            b.store(mem, StoreKind::I32 { atomic: false }, MemArg { align: 1, offset: o });
+            b.store(
+                mem,
+                StoreKind::I32 { atomic: false },
+                MemArg {
+                    align: 1,
+                    offset: o,
+                },
+            );
         };
         b.local_get(block).i32_const(*kind);
         st(b, ctx.memory, off);
@@ -120,15 +140,28 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
     let dest = ctx.alloc_local(b, abi::size(&result_ty));
     let word = ctx.name_id(name);
     let f = ctx.import("call-native");
-    b.i32_const(word).local_get(block).i32_const(block_args.len() as i32).i32_const(result_id).local_get(dest).call(f);
+    b.i32_const(word)
+        .local_get(block)
+        .i32_const(block_args.len() as i32)
+        .i32_const(result_id)
+        .local_get(dest)
+        .call(f);
     ctx.load(b, &result_ty, dest, 0);
     ctx.coerce(b, &result_ty, want)
 }
 
 /// `(as-contract expr)`: `expr` runs with tx-sender and contract-caller set to this
 /// contract; the host swaps them around it.
-pub fn emit_as_contract(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
-    let body = args.first().ok_or_else(|| span_error(e, "as-contract takes one argument"))?;
+pub fn emit_as_contract(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
+    let body = args
+        .first()
+        .ok_or_else(|| span_error(e, "as-contract takes one argument"))?;
     let begin = ctx.import("as-contract-begin");
     b.call(begin);
     ctx.emit(b, body, want)?;

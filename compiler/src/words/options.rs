@@ -28,7 +28,12 @@ fn split(ctx: &mut Ctx, b: &mut Builder, input: &SymbolicExpression) -> CResult<
     ctx.emit(b, input, &ty)?;
     let locals = ctx.spill(b, &ty);
     match &ty {
-        T::OptionalType(inner) => Ok(Parts { tag: locals[0], ok_ty: (**inner).clone(), ok: locals[1..].to_vec(), err: None }),
+        T::OptionalType(inner) => Ok(Parts {
+            tag: locals[0],
+            ok_ty: (**inner).clone(),
+            ok: locals[1..].to_vec(),
+            err: None,
+        }),
         T::ResponseType(rt) => {
             let n = flat(&rt.0).len();
             Ok(Parts {
@@ -38,17 +43,37 @@ fn split(ctx: &mut Ctx, b: &mut Builder, input: &SymbolicExpression) -> CResult<
                 err: Some((rt.1.clone(), locals[1 + n..].to_vec())),
             })
         }
-        _ => Err(span_error(input, format!("expected an optional or a response, found {ty}"))),
+        _ => Err(span_error(
+            input,
+            format!("expected an optional or a response, found {ty}"),
+        )),
     }
 }
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
-    let arg = |i: usize| args.get(i).ok_or_else(|| span_error(e, format!("{name}: missing argument")));
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
+    let arg = |i: usize| {
+        args.get(i)
+            .ok_or_else(|| span_error(e, format!("{name}: missing argument")))
+    };
     match name {
         "some" | "ok" | "err" => {
             let x = arg(0)?;
             let natural = ctx.type_of(e);
-            let shape = if matches!((name, want), ("some", T::OptionalType(_)) | ("ok" | "err", T::ResponseType(_))) { want.clone() } else { natural.clone() };
+            let shape = if matches!(
+                (name, want),
+                ("some", T::OptionalType(_)) | ("ok" | "err", T::ResponseType(_))
+            ) {
+                want.clone()
+            } else {
+                natural.clone()
+            };
             match (&shape, name) {
                 (T::OptionalType(inner), _) => {
                     b.i32_const(1);
@@ -100,13 +125,20 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
                 ctx.short_return(&mut fail, &tt, ShortReturnKind::ExpectedValue)?;
             } else {
                 let f = ctx.import("runtime-error");
-                fail.i32_const(ErrorCode::UnwrapFailure as i32).call(f).unreachable();
+                fail.i32_const(ErrorCode::UnwrapFailure as i32)
+                    .call(f)
+                    .unreachable();
             }
             let fail = fail.id();
             let pass = b.dangling_instr_seq(None).id();
-            b.instr(IfElse { consequent: fail, alternative: pass });
+            b.instr(IfElse {
+                consequent: fail,
+                alternative: pass,
+            });
             let (ty, locals) = if want_err {
-                p.err.clone().ok_or_else(|| span_error(e, format!("{name} needs a response")))?
+                p.err
+                    .clone()
+                    .ok_or_else(|| span_error(e, format!("{name} needs a response")))?
             } else {
                 (p.ok_ty.clone(), p.ok.clone())
             };
@@ -129,7 +161,10 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             ctx.short_return(&mut fail, &thrown_ty, ShortReturnKind::ExpectedValue)?;
             let fail = fail.id();
             let pass = b.dangling_instr_seq(None).id();
-            b.instr(IfElse { consequent: fail, alternative: pass });
+            b.instr(IfElse {
+                consequent: fail,
+                alternative: pass,
+            });
             ctx.push_as(b, &p.ok, &p.ok_ty, want);
             Ok(())
         }
@@ -147,7 +182,10 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             let mut none = b.dangling_instr_seq(bt);
             Ctx::push_locals(&mut none, &dl);
             let none = none.id();
-            b.instr(IfElse { consequent: some, alternative: none });
+            b.instr(IfElse {
+                consequent: some,
+                alternative: none,
+            });
             Ok(())
         }
         "match" => {
@@ -164,7 +202,10 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
                 Some((et, el)) => bind_and_emit(ctx, &mut else_b, arg(3)?, et, el, arg(4)?, want)?,
             }
             let else_id = else_b.id();
-            b.instr(IfElse { consequent: then_id, alternative: else_id });
+            b.instr(IfElse {
+                consequent: then_id,
+                alternative: else_id,
+            });
             Ok(())
         }
         _ => Err(span_error(e, format!("unexpected word {name}"))),
@@ -180,9 +221,17 @@ fn bind_and_emit(
     body: &SymbolicExpression,
     want: &T,
 ) -> CResult<()> {
-    let n = name.match_atom().ok_or_else(|| span_error(name, "expected a name"))?;
+    let n = name
+        .match_atom()
+        .ok_or_else(|| span_error(name, "expected a name"))?;
     let mut scope = HashMap::new();
-    scope.insert(n.to_string(), Binding { ty: ty.clone(), locals: locals.to_vec() });
+    scope.insert(
+        n.to_string(),
+        Binding {
+            ty: ty.clone(),
+            locals: locals.to_vec(),
+        },
+    );
     ctx.push_scope(scope);
     let r = ctx.emit(b, body, want);
     ctx.pop_scope();

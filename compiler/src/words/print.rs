@@ -5,14 +5,20 @@ use clarity::vm::SymbolicExpression;
 
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
-    let arg = args.first().ok_or_else(|| span_error(e, "print takes one argument"))?;
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
+    let arg = args
+        .first()
+        .ok_or_else(|| span_error(e, "print takes one argument"))?;
     let ty = ctx.type_of(arg);
     ctx.emit(b, arg, &ty)?;
     let locals = ctx.spill(b, &ty);
-    let addr = ctx.module.locals.add(walrus::ValType::I32);
-    b.i32_const(crate::abi::size(&ty) as i32).call(ctx.alloc).local_set(addr);
-    ctx.store_locals(b, &ty, &locals, addr, 0);
+    let addr = ctx.locals_to_memory(b, &ty, &locals);
     let id = ctx.type_id(&ty);
     let f = ctx.import("print");
     b.i32_const(id).local_get(addr).call(f);

@@ -10,7 +10,14 @@ use crate::codegen::{span_error, Builder, CResult, Ctx};
 
 type T = TypeSignature;
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     match name {
         "list" => {
             let shape = match want {
@@ -33,10 +40,14 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             ctx.coerce(b, &shape, want)
         }
         "len" => {
-            let s = args.first().ok_or_else(|| span_error(e, "len takes one argument"))?;
+            let s = args
+                .first()
+                .ok_or_else(|| span_error(e, "len takes one argument"))?;
             let ty = ctx.type_of(s);
             ctx.emit(b, s, &ty)?;
-            let T::SequenceType(seq) = &ty else { return Err(span_error(s, "len of a non-sequence")) };
+            let T::SequenceType(seq) = &ty else {
+                return Err(span_error(s, "len of a non-sequence"));
+            };
             let elem = abi::element_size(seq);
             // (offset, bytes) -> bytes / element size
             let bytes = ctx.module.locals.add(ValType::I32);
@@ -44,7 +55,9 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             if elem == 0 {
                 b.i32_const(0);
             } else {
-                b.local_get(bytes).i32_const(elem as i32).binop(BinaryOp::I32DivU);
+                b.local_get(bytes)
+                    .i32_const(elem as i32)
+                    .binop(BinaryOp::I32DivU);
             }
             b.unop(UnaryOp::I64ExtendUI32).i64_const(0);
             ctx.coerce(b, &T::UIntType, want)

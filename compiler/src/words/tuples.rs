@@ -12,20 +12,38 @@ use crate::codegen::{span_error, Builder, CResult, Ctx};
 
 type T = TypeSignature;
 
-pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpression], e: &SymbolicExpression, want: &TypeSignature) -> CResult<()> {
+pub fn emit(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
     match name {
         "tuple" => {
             let shape = match want {
                 T::TupleType(_) => want.clone(),
                 _ => ctx.type_of(e),
             };
-            let T::TupleType(tt) = &shape else { return Err(span_error(e, "tuple without a tuple type")) };
+            let T::TupleType(tt) = &shape else {
+                return Err(span_error(e, "tuple without a tuple type"));
+            };
             let mut fields: HashMap<String, Vec<LocalId>> = HashMap::new();
             for pair in args {
-                let l = pair.match_list().ok_or_else(|| span_error(pair, "bad tuple field"))?;
-                let [n, v] = l else { return Err(span_error(pair, "bad tuple field")) };
-                let fname = n.match_atom().ok_or_else(|| span_error(n, "bad field name"))?;
-                let fty = tt.field_type(fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?.clone();
+                let l = pair
+                    .match_list()
+                    .ok_or_else(|| span_error(pair, "bad tuple field"))?;
+                let [n, v] = l else {
+                    return Err(span_error(pair, "bad tuple field"));
+                };
+                let fname = n
+                    .match_atom()
+                    .ok_or_else(|| span_error(n, "bad field name"))?;
+                let fty = tt
+                    .field_type(fname)
+                    .ok_or_else(|| span_error(n, format!("no field {fname}")))?
+                    .clone();
                 ctx.emit(b, v, &fty)?;
                 fields.insert(fname.to_string(), ctx.spill(b, &fty));
             }
@@ -35,8 +53,12 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
             ctx.coerce(b, &shape, want)
         }
         "get" => {
-            let [n, t] = args else { return Err(span_error(e, "get takes two arguments")) };
-            let fname = n.match_atom().ok_or_else(|| span_error(n, "bad field name"))?;
+            let [n, t] = args else {
+                return Err(span_error(e, "get takes two arguments"));
+            };
+            let fname = n
+                .match_atom()
+                .ok_or_else(|| span_error(n, "bad field name"))?;
             let tty = ctx.type_of(t);
             ctx.emit(b, t, &tty)?;
             let locals = ctx.spill(b, &tty);
@@ -44,24 +66,30 @@ pub fn emit(ctx: &mut Ctx, b: &mut Builder, name: &str, args: &[SymbolicExpressi
                 // `get` on an optional tuple is an optional of the field.
                 let (fty, flocals) = match &**inner {
                     T::NoType => (T::NoType, vec![]),
-                    _ => field_locals(inner, &locals[1..], fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?,
+                    _ => field_locals(inner, &locals[1..], fname)
+                        .ok_or_else(|| span_error(n, format!("no field {fname}")))?,
                 };
                 b.local_get(locals[0]);
                 ctx.push_as(b, &flocals, &fty, &fty);
                 return ctx.coerce(b, &T::OptionalType(Box::new(fty)), want);
             }
-            let (fty, flocals) = field_locals(&tty, &locals, fname).ok_or_else(|| span_error(n, format!("no field {fname}")))?;
+            let (fty, flocals) = field_locals(&tty, &locals, fname)
+                .ok_or_else(|| span_error(n, format!("no field {fname}")))?;
             ctx.push_as(b, &flocals, &fty, want);
             Ok(())
         }
         "merge" => {
-            let [a, c] = args else { return Err(span_error(e, "merge takes two arguments")) };
+            let [a, c] = args else {
+                return Err(span_error(e, "merge takes two arguments"));
+            };
             let (aty, cty) = (ctx.type_of(a), ctx.type_of(c));
             ctx.emit(b, a, &aty)?;
             let al = ctx.spill(b, &aty);
             ctx.emit(b, c, &cty)?;
             let cl = ctx.spill(b, &cty);
-            let T::TupleType(wt) = want else { return Err(span_error(e, "merge without a tuple type")) };
+            let T::TupleType(wt) = want else {
+                return Err(span_error(e, "merge without a tuple type"));
+            };
             for (fname, fwant) in wt.get_type_map() {
                 let (fty, fl) = field_locals(&cty, &cl, fname)
                     .or_else(|| field_locals(&aty, &al, fname))

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use clarinet_wasm_compiler::{CompileError, TopLevel};
 use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
 use clarity::vm::contracts::Contract;
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
@@ -14,7 +15,6 @@ use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::functions::define::{evaluate_define, DefineResult};
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, TypeSignature};
 use clarity::vm::{ClarityVersion, SymbolicExpression, Value};
-use clarinet_wasm_compiler::{CompileError, TopLevel};
 
 use super::{internal, load, Instance, LoadedContract};
 use crate::analyze::{analyze_step, save_analysis, Analyzed};
@@ -43,9 +43,14 @@ impl std::fmt::Display for NotRun {
 
 /// Compile `analyzed` and load it on wasmtime.
 pub fn compile_and_load(analyzed: &Analyzed) -> std::result::Result<Arc<LoadedContract>, NotRun> {
-    let compiled = clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(NotRun::Unsupported)?;
+    let compiled =
+        clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(NotRun::Unsupported)?;
     load(compiled).map(Arc::new).map_err(|e| {
-        NotRun::Unsupported(CompileError { message: format!("invalid module (compiler bug): {e}"), line: 0, column: 0 })
+        NotRun::Unsupported(CompileError {
+            message: format!("invalid module (compiler bug): {e}"),
+            line: 0,
+            column: 0,
+        })
     })
 }
 
@@ -64,9 +69,25 @@ pub fn deploy(
     let sender: PrincipalData = id.issuer.clone().into();
     let contracts = Arc::new(chain.wasm_contracts.clone());
     let res = chain.with_env(|env| {
-        env.execute_in_env(sender, None, Some(ContractContext::new(QualifiedContractIdentifier::transient(), version)), |exec| {
-            initialize_contract(exec, id, version, &analyzed.ast.expressions, source, &loaded, &contracts)
-        })
+        env.execute_in_env(
+            sender,
+            None,
+            Some(ContractContext::new(
+                QualifiedContractIdentifier::transient(),
+                version,
+            )),
+            |exec| {
+                initialize_contract(
+                    exec,
+                    id,
+                    version,
+                    &analyzed.ast.expressions,
+                    source,
+                    &loaded,
+                    &contracts,
+                )
+            },
+        )
     });
     Ok(match res {
         Ok(((), _, events)) => {
@@ -87,10 +108,11 @@ pub fn call(
     read_only: bool,
 ) -> std::result::Result<Outcome, NotRun> {
     chain.store.take_writes();
-    if let Some(missing) = crate::chain::missing_contract(chain, contract) {
-        return Ok(missing);
-    }
     if !chain.wasm_contracts.contains_key(contract) {
+        // Only a contract we did not deploy can be missing altogether.
+        if let Some(missing) = crate::chain::missing_contract(chain, contract) {
+            return Ok(missing);
+        }
         return Err(NotRun::NotCompiled(contract.to_string()));
     }
     let contracts = Arc::new(chain.wasm_contracts.clone());
@@ -137,7 +159,10 @@ pub fn snippet(
 
 fn finish(
     chain: &mut Chain,
-    res: Result<(Option<Value>, Vec<clarity::vm::events::StacksTransactionEvent>)>,
+    res: Result<(
+        Option<Value>,
+        Vec<clarity::vm::events::StacksTransactionEvent>,
+    )>,
 ) -> Outcome {
     match res {
         Ok((value, events)) => Outcome {
@@ -171,12 +196,21 @@ fn initialize_contract(
         if exec.global_context.database.has_contract(id) {
             return Err(CheckErrors::ContractAlreadyExists(id.to_string()).into());
         }
-        exec.global_context.database.insert_contract_hash(id, source)?;
+        exec.global_context
+            .database
+            .insert_contract_hash(id, source)?;
         let memory_use = source.len() as u64;
         exec.add_memory(memory_use)?;
         let mut contract_context = ContractContext::new(id.clone(), version);
         let sponsor = exec.sponsor.clone();
-        let result = eval_all(expressions, &mut contract_context, exec.global_context, sponsor, loaded, contracts);
+        let result = eval_all(
+            expressions,
+            &mut contract_context,
+            exec.global_context,
+            sponsor,
+            loaded,
+            contracts,
+        );
         exec.drop_memory(memory_use);
         result.map(|()| Contract { contract_context })
     })();
@@ -185,7 +219,9 @@ fn initialize_contract(
             loaded.set_context(contract.contract_context.clone());
             let data_size = contract.contract_context.data_size;
             exec.global_context.database.insert_contract(id, contract);
-            exec.global_context.database.set_contract_data_size(id, data_size)?;
+            exec.global_context
+                .database
+                .set_contract_data_size(id, data_size)?;
             exec.global_context.commit()?;
             Ok(())
         }
@@ -235,30 +271,56 @@ fn eval_all(
                     let define = in_env!(|env| evaluate_define(exp, &mut env))?;
                     apply_define(define, contract_context, global_context)?;
                 }
-                TopLevel::Constant { name, export, ty, slot } => {
+                TopLevel::Constant {
+                    name,
+                    export,
+                    ty,
+                    slot,
+                } => {
                     let value = in_env!(|env| inst.call(&mut env, export, &[], &[], ty))?;
                     runtime_cost(ClarityCostFunction::BindName, global_context, 0)?;
                     let value_memory_use = value.get_memory_use();
                     global_context.add_memory(value_memory_use)?;
                     total_memory_use += value_memory_use;
                     inst.set_constant(*slot, &value)?;
-                    contract_context.variables.insert(name.as_str().into(), value);
+                    contract_context
+                        .variables
+                        .insert(name.as_str().into(), value);
                 }
                 TopLevel::DataVar { name, export, ty } => {
-                    let type_expr = exp.match_list().and_then(|l| l.get(2)).ok_or_else(|| internal("bad define-data-var"))?;
+                    let type_expr = exp
+                        .match_list()
+                        .and_then(|l| l.get(2))
+                        .ok_or_else(|| internal("bad define-data-var"))?;
                     let epoch = global_context.epoch_id;
                     let (value_type, value) = in_env!(|env| {
-                        let value_type = TypeSignature::parse_type_repr(epoch, type_expr, &mut env)?;
+                        let value_type =
+                            TypeSignature::parse_type_repr(epoch, type_expr, &mut env)?;
                         let value = inst.call(&mut env, export, &[], &[], ty)?;
                         Ok::<_, ClarityError>((value_type, value))
                     })?;
                     let name: clarity::vm::ClarityName = name.as_str().into();
-                    runtime_cost(ClarityCostFunction::CreateVar, global_context, value_type.size())?;
+                    runtime_cost(
+                        ClarityCostFunction::CreateVar,
+                        global_context,
+                        value_type.size(),
+                    )?;
                     contract_context.persisted_names.insert(name.clone());
-                    global_context.add_memory(value_type.type_size().map_err(|_| internal("type size"))? as u64)?;
+                    global_context.add_memory(
+                        value_type.type_size().map_err(|_| internal("type size"))? as u64,
+                    )?;
                     global_context.add_memory(value.size() as u64)?;
-                    let data_type = global_context.database.create_variable(&contract_context.contract_identifier, &name, value_type);
-                    global_context.database.set_variable(&contract_context.contract_identifier, &name, value, &data_type)?;
+                    let data_type = global_context.database.create_variable(
+                        &contract_context.contract_identifier,
+                        &name,
+                        value_type,
+                    );
+                    global_context.database.set_variable(
+                        &contract_context.contract_identifier,
+                        &name,
+                        value,
+                        &data_type,
+                    )?;
                     contract_context.meta_data_var.insert(name, data_type);
                 }
                 TopLevel::Expr { export, ty } => {
@@ -274,7 +336,11 @@ fn eval_all(
 }
 
 /// The part of `eval_all` that records a definition in the contract.
-fn apply_define(define: DefineResult, contract_context: &mut ContractContext, global_context: &mut GlobalContext) -> Result<()> {
+fn apply_define(
+    define: DefineResult,
+    contract_context: &mut ContractContext,
+    global_context: &mut GlobalContext,
+) -> Result<()> {
     use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
     match define {
         DefineResult::Function(name, value) => {
@@ -282,25 +348,49 @@ fn apply_define(define: DefineResult, contract_context: &mut ContractContext, gl
             contract_context.functions.insert(name, value);
         }
         DefineResult::Map(name, key_type, value_type) => {
-            runtime_cost(C::CreateMap, global_context, u64::from(key_type.size()) + u64::from(value_type.size()))?;
+            runtime_cost(
+                C::CreateMap,
+                global_context,
+                u64::from(key_type.size()) + u64::from(value_type.size()),
+            )?;
             contract_context.persisted_names.insert(name.clone());
-            global_context.add_memory(key_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            global_context.add_memory(value_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            let data_type = global_context.database.create_map(&contract_context.contract_identifier, &name, key_type, value_type);
+            global_context
+                .add_memory(key_type.type_size().map_err(|_| internal("type size"))? as u64)?;
+            global_context
+                .add_memory(value_type.type_size().map_err(|_| internal("type size"))? as u64)?;
+            let data_type = global_context.database.create_map(
+                &contract_context.contract_identifier,
+                &name,
+                key_type,
+                value_type,
+            );
             contract_context.meta_data_map.insert(name, data_type);
         }
         DefineResult::FungibleToken(name, total_supply) => {
             runtime_cost(C::CreateFt, global_context, 0)?;
             contract_context.persisted_names.insert(name.clone());
-            global_context.add_memory(TypeSignature::UIntType.type_size().map_err(|_| internal("type size"))? as u64)?;
-            let data_type = global_context.database.create_fungible_token(&contract_context.contract_identifier, &name, &total_supply);
+            global_context.add_memory(
+                TypeSignature::UIntType
+                    .type_size()
+                    .map_err(|_| internal("type size"))? as u64,
+            )?;
+            let data_type = global_context.database.create_fungible_token(
+                &contract_context.contract_identifier,
+                &name,
+                &total_supply,
+            );
             contract_context.meta_ft.insert(name, data_type);
         }
         DefineResult::NonFungibleAsset(name, asset_type) => {
             runtime_cost(C::CreateNft, global_context, asset_type.size())?;
             contract_context.persisted_names.insert(name.clone());
-            global_context.add_memory(asset_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            let data_type = global_context.database.create_non_fungible_token(&contract_context.contract_identifier, &name, &asset_type);
+            global_context
+                .add_memory(asset_type.type_size().map_err(|_| internal("type size"))? as u64)?;
+            let data_type = global_context.database.create_non_fungible_token(
+                &contract_context.contract_identifier,
+                &name,
+                &asset_type,
+            );
             contract_context.meta_nft.insert(name, data_type);
         }
         DefineResult::Trait(name, trait_type) => {
@@ -326,10 +416,17 @@ pub(crate) fn execute_contract(
     contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
     let Some(loaded) = contracts.get(contract_id) else {
-        let args: Vec<SymbolicExpression> = args.iter().cloned().map(SymbolicExpression::atom_value).collect();
+        let args: Vec<SymbolicExpression> = args
+            .iter()
+            .cloned()
+            .map(SymbolicExpression::atom_value)
+            .collect();
         return exec.execute_contract(contract_id, tx_name, &args, read_only);
     };
-    let contract_size = exec.global_context.database.get_contract_size(contract_id)?;
+    let contract_size = exec
+        .global_context
+        .database
+        .get_contract_size(contract_id)?;
     runtime_cost(ClarityCostFunction::LoadContract, exec, contract_size)?;
     exec.global_context.add_memory(contract_size)?;
     let result = (|| {
@@ -337,22 +434,37 @@ pub(crate) fn execute_contract(
         // `LoadedContract::context`).
         let contract = match loaded.context() {
             Some(c) => c,
-            None => Arc::new(exec.global_context.database.get_contract(contract_id)?.contract_context),
+            None => Arc::new(
+                exec.global_context
+                    .database
+                    .get_contract(contract_id)?
+                    .contract_context,
+            ),
         };
         let func = contract
             .lookup_function(tx_name)
             .ok_or_else(|| CheckErrors::UndefinedFunction(tx_name.to_string()))?;
         if !func.is_public() {
-            return Err(CheckErrors::NoSuchPublicFunction(contract_id.to_string(), tx_name.to_string()).into());
+            return Err(CheckErrors::NoSuchPublicFunction(
+                contract_id.to_string(),
+                tx_name.to_string(),
+            )
+            .into());
         } else if read_only && !func.is_read_only() {
-            return Err(CheckErrors::PublicFunctionNotReadOnly(contract_id.to_string(), tx_name.to_string()).into());
+            return Err(CheckErrors::PublicFunctionNotReadOnly(
+                contract_id.to_string(),
+                tx_name.to_string(),
+            )
+            .into());
         }
         let func_identifier = func.get_identifier();
         if exec.call_stack.contains(&func_identifier) {
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
         exec.call_stack.insert(&func_identifier, true);
-        let res = execute_function_as_transaction(exec, &func, tx_name, args, &contract, loaded, contracts);
+        let res = execute_function_as_transaction(
+            exec, &func, tx_name, args, &contract, loaded, contracts,
+        );
         exec.call_stack.remove(&func_identifier, true)?;
         res
     })();
@@ -404,7 +516,11 @@ fn execute_apply(
     contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
     let arg_types = function.get_arg_types();
-    runtime_cost(ClarityCostFunction::UserFunctionApplication, env, arg_types.len())?;
+    runtime_cost(
+        ClarityCostFunction::UserFunctionApplication,
+        env,
+        arg_types.len(),
+    )?;
     for t in arg_types {
         runtime_cost(ClarityCostFunction::InnerTypeCheckCost, env, t.size())?;
     }
@@ -416,7 +532,10 @@ fn execute_apply(
             return Err(CheckErrors::TypeValueError(t.clone(), v.clone()).into());
         }
     }
-    let meta = loaded.meta.function(name).ok_or_else(|| internal(format!("no compiled function {name}")))?;
+    let meta = loaded
+        .meta
+        .function(name)
+        .ok_or_else(|| internal(format!("no compiled function {name}")))?;
     let types: Vec<TypeSignature> = meta.args.iter().map(|(_, t)| t.clone()).collect();
     let mut inst = loaded.checkout(contracts)?;
     let result = inst.call(env, &meta.export, args, &types, &meta.returns);

@@ -36,10 +36,6 @@ pub struct LoadedContract {
 }
 
 impl LoadedContract {
-    pub fn wasm(&self) -> &[u8] {
-        &self.compiled.wasm
-    }
-
     pub fn set_context(&self, context: ContractContext) {
         let _ = self.context.set(Arc::new(context));
     }
@@ -49,12 +45,17 @@ impl LoadedContract {
     }
 
     /// An instance for one call: from the pool, or new with the constants written.
-    pub fn checkout(&self, contracts: &Arc<crate::chain::WasmContracts>) -> Result<Instance, ClarityError> {
+    pub fn checkout(
+        &self,
+        contracts: &Arc<crate::chain::WasmContracts>,
+    ) -> Result<Instance, ClarityError> {
         if let Some(mut inst) = self.pool.lock().unwrap().pop() {
             inst.store.data_mut().contracts = contracts.clone();
             return Ok(inst);
         }
-        let context = self.context().ok_or_else(|| internal("contract called before its deployment"))?;
+        let context = self
+            .context()
+            .ok_or_else(|| internal("contract called before its deployment"))?;
         let mut inst = Instance::new(self, contracts)?;
         for (slot, c) in self.meta.constants.iter().enumerate() {
             let v = context
@@ -98,7 +99,10 @@ pub struct HostState {
     /// Nested transactions begun by `begin-call` and not yet ended.
     open_txs: u32,
     /// (sender, caller) saved by each `as-contract` in progress.
-    as_contract: Vec<(Option<clarity::vm::types::PrincipalData>, Option<clarity::vm::types::PrincipalData>)>,
+    as_contract: Vec<(
+        Option<clarity::vm::types::PrincipalData>,
+        Option<clarity::vm::types::PrincipalData>,
+    )>,
 }
 
 /// An error raised by a host function; the trap carries it out of Wasm.
@@ -158,15 +162,24 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
         match map.get(&key) {
             Some(pre) => pre.clone(),
             None => {
-                let module = wasmtime::Module::new(engine(), &compiled.wasm).map_err(|e| format!("invalid module: {e:#}"))?;
-                let pre = linker().instantiate_pre(&module).map_err(|e| format!("link: {e:#}"))?;
+                let module = wasmtime::Module::new(engine(), &compiled.wasm)
+                    .map_err(|e| format!("invalid module: {e:#}"))?;
+                let pre = linker()
+                    .instantiate_pre(&module)
+                    .map_err(|e| format!("link: {e:#}"))?;
                 map.insert(key, pre.clone());
                 pre
             }
         }
     };
     let meta = Arc::new(compiled.meta.clone());
-    Ok(LoadedContract { compiled, meta, pre, context: OnceLock::new(), pool: Mutex::new(vec![]) })
+    Ok(LoadedContract {
+        compiled,
+        meta,
+        pre,
+        context: OnceLock::new(),
+        pool: Mutex::new(vec![]),
+    })
 }
 
 /// A live instance of a contract for the duration of one transaction step.
@@ -179,7 +192,10 @@ pub struct Instance {
 }
 
 impl Instance {
-    pub fn new(contract: &LoadedContract, contracts: &Arc<crate::chain::WasmContracts>) -> Result<Instance, ClarityError> {
+    pub fn new(
+        contract: &LoadedContract,
+        contracts: &Arc<crate::chain::WasmContracts>,
+    ) -> Result<Instance, ClarityError> {
         let mut store = Store::new(
             engine(),
             HostState {
@@ -192,12 +208,20 @@ impl Instance {
                 as_contract: vec![],
             },
         );
-        let instance = contract.pre.instantiate(&mut store).map_err(|e| internal(format!("instantiate: {e:#}")))?;
+        let instance = contract
+            .pre
+            .instantiate(&mut store)
+            .map_err(|e| internal(format!("instantiate: {e:#}")))?;
         let memory = instance.get_memory(&mut store, abi_host::MEMORY_EXPORT);
         let heap = instance.get_global(&mut store, abi_host::HEAP_EXPORT);
         store.data_mut().memory = memory;
         store.data_mut().heap = heap;
-        Ok(Instance { store, instance, meta: contract.meta.clone(), heap_mark: contract.meta.heap_start as i32 })
+        Ok(Instance {
+            store,
+            instance,
+            meta: contract.meta.clone(),
+            heap_mark: contract.meta.heap_start as i32,
+        })
     }
 
     fn heap_now(&mut self) -> i32 {
@@ -236,7 +260,8 @@ impl Instance {
         }
         let mut results = values::result_slots(ret);
         // SAFETY: the pointer is cleared before `env` goes out of scope; see HostState.
-        self.store.data_mut().env = env as *mut Environment as *mut Environment<'static, 'static, 'static>;
+        self.store.data_mut().env =
+            env as *mut Environment as *mut Environment<'static, 'static, 'static>;
         let outcome = func.call(&mut self.store, &params, &mut results);
         self.store.data_mut().env = std::ptr::null_mut();
         // A trap inside nested calls leaves their transactions open: close them, innermost
@@ -244,7 +269,10 @@ impl Instance {
         for _ in 0..std::mem::take(&mut self.store.data_mut().open_txs) {
             env.global_context.roll_back();
         }
-        if let Some((sender, caller)) = std::mem::take(&mut self.store.data_mut().as_contract).into_iter().next() {
+        if let Some((sender, caller)) = std::mem::take(&mut self.store.data_mut().as_contract)
+            .into_iter()
+            .next()
+        {
             env.sender = sender;
             env.caller = caller;
         }
@@ -254,7 +282,10 @@ impl Instance {
                 Err(e) => internal(format!("wasm trap: {e:#}")),
             });
         }
-        let at = alloc(&mut self.store, clarinet_wasm_compiler::abi::size(ret) as usize)?;
+        let at = alloc(
+            &mut self.store,
+            clarinet_wasm_compiler::abi::size(ret) as usize,
+        )?;
         let mem = self.store.data().memory.unwrap();
         values::write_flat(mem.data_mut(&mut self.store), at, &results);
         values::read_value(mem.data(&self.store), ret, at).map_err(internal)
@@ -262,27 +293,46 @@ impl Instance {
 }
 
 pub fn internal(msg: impl Into<String>) -> ClarityError {
-    ClarityError::Interpreter(clarity::vm::errors::InterpreterError::InterpreterError(msg.into()))
+    ClarityError::Interpreter(clarity::vm::errors::InterpreterError::InterpreterError(
+        msg.into(),
+    ))
 }
 
 /// Bump the module's heap by `size` bytes, growing memory as needed; returns the address.
-fn alloc(store: &mut impl wasmtime::AsContextMut<Data = HostState>, size: usize) -> Result<usize, ClarityError> {
+fn alloc(
+    store: &mut impl wasmtime::AsContextMut<Data = HostState>,
+    size: usize,
+) -> Result<usize, ClarityError> {
     let mut ctx = store.as_context_mut();
-    let heap = ctx.data().heap.ok_or_else(|| internal("module has no heap"))?;
-    let memory = ctx.data().memory.ok_or_else(|| internal("module has no memory"))?;
+    let heap = ctx
+        .data()
+        .heap
+        .ok_or_else(|| internal("module has no heap"))?;
+    let memory = ctx
+        .data()
+        .memory
+        .ok_or_else(|| internal("module has no memory"))?;
     let at = heap.get(&mut ctx).i32().unwrap_or(0) as u32 as usize;
     let end = at + size;
     let have = memory.data_size(&ctx);
     if end > have {
         let pages = (end - have).div_ceil(65536) as u64;
-        memory.grow(&mut ctx, pages).map_err(|e| internal(format!("memory: {e}")))?;
+        memory
+            .grow(&mut ctx, pages)
+            .map_err(|e| internal(format!("memory: {e}")))?;
     }
-    heap.set(&mut ctx, Val::I32(end as i32)).map_err(|e| internal(format!("heap: {e}")))?;
+    heap.set(&mut ctx, Val::I32(end as i32))
+        .map_err(|e| internal(format!("heap: {e}")))?;
     Ok(at)
 }
 
 /// Encode `value` at `at`, its payload on the heap.
-fn write_at(store: &mut impl wasmtime::AsContextMut<Data = HostState>, ty: &TypeSignature, at: usize, value: &Value) -> Result<(), ClarityError> {
+fn write_at(
+    store: &mut impl wasmtime::AsContextMut<Data = HostState>,
+    ty: &TypeSignature,
+    at: usize,
+    value: &Value,
+) -> Result<(), ClarityError> {
     let payload = values::payload_size(value, ty);
     let start = alloc(store, payload)?;
     let mut ctx = store.as_context_mut();

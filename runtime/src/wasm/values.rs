@@ -2,13 +2,13 @@
 //! The flat form of a value is its memory form's components, so arguments and results
 //! cross the boundary through memory too: one codec for everything.
 
+use clarinet_wasm_compiler::abi;
+use clarinet_wasm_compiler::abi::Part;
 use clarity::vm::types::{
     ASCIIData, BuffData, CharType, ListData, ListTypeData, OptionalData, PrincipalData,
     QualifiedContractIdentifier, ResponseData, SequenceData, SequenceSubtype,
     StandardPrincipalData, StringSubtype, TupleData, TypeSignature, UTF8Data, Value,
 };
-use clarinet_wasm_compiler::abi;
-use clarinet_wasm_compiler::abi::Part;
 use wasmtime::Val;
 
 type T = TypeSignature;
@@ -31,7 +31,8 @@ fn bytes(mem: &[u8], at: usize) -> Result<&[u8], String> {
     if len == 0 {
         return Ok(&[]);
     }
-    mem.get(off..off + len).ok_or_else(|| format!("sequence outside memory at {off}+{len}"))
+    mem.get(off..off + len)
+        .ok_or_else(|| format!("sequence outside memory at {off}+{len}"))
 }
 
 /// Decode the value of type `ty` stored at `at`.
@@ -50,10 +51,14 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
             Value::Principal(decode_principal(bytes(mem, at)?)?)
         }
         T::SequenceType(SequenceSubtype::BufferType(_)) => {
-            Value::Sequence(SequenceData::Buffer(BuffData { data: bytes(mem, at)?.to_vec() }))
+            Value::Sequence(SequenceData::Buffer(BuffData {
+                data: bytes(mem, at)?.to_vec(),
+            }))
         }
         T::SequenceType(SequenceSubtype::StringType(StringSubtype::ASCII(_))) => {
-            Value::Sequence(SequenceData::String(CharType::ASCII(ASCIIData { data: bytes(mem, at)?.to_vec() })))
+            Value::Sequence(SequenceData::String(CharType::ASCII(ASCIIData {
+                data: bytes(mem, at)?.to_vec(),
+            })))
         }
         T::SequenceType(SequenceSubtype::StringType(StringSubtype::UTF8(_))) => {
             let raw = bytes(mem, at)?;
@@ -79,7 +84,9 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
         }
         T::OptionalType(inner) => {
             if rd_u32(mem, at)? != 0 {
-                Value::Optional(OptionalData { data: Some(Box::new(read_value(mem, inner, at + 4)?)) })
+                Value::Optional(OptionalData {
+                    data: Some(Box::new(read_value(mem, inner, at + 4)?)),
+                })
             } else {
                 Value::none()
             }
@@ -91,7 +98,10 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
             } else {
                 read_value(mem, &rt.1, at + 4 + abi::size(&rt.0) as usize)?
             };
-            Value::Response(ResponseData { committed: ok, data: Box::new(data) })
+            Value::Response(ResponseData {
+                committed: ok,
+                data: Box::new(data),
+            })
         }
         T::TupleType(tt) => {
             let mut at = at;
@@ -126,9 +136,13 @@ pub fn decode_principal(b: &[u8]) -> Result<PrincipalData, String> {
     if n == 0 {
         return Ok(PrincipalData::Standard(issuer));
     }
-    let name = std::str::from_utf8(b.get(22..22 + n).ok_or("short contract name")?).map_err(|e| e.to_string())?;
-    let name = clarity::vm::ContractName::try_from(name.to_string()).map_err(|e| format!("{e:?}"))?;
-    Ok(PrincipalData::Contract(QualifiedContractIdentifier::new(issuer, name)))
+    let name = std::str::from_utf8(b.get(22..22 + n).ok_or("short contract name")?)
+        .map_err(|e| e.to_string())?;
+    let name =
+        clarity::vm::ContractName::try_from(name.to_string()).map_err(|e| format!("{e:?}"))?;
+    Ok(PrincipalData::Contract(QualifiedContractIdentifier::new(
+        issuer, name,
+    )))
 }
 
 /// Bytes of payload (sequence contents) a value needs beyond its fixed memory form.
@@ -138,11 +152,17 @@ pub fn payload_size(v: &Value, ty: &T) -> usize {
         (Value::Sequence(SequenceData::Buffer(b)), _) => b.data.len(),
         (Value::Sequence(SequenceData::String(CharType::ASCII(s))), _) => s.data.len(),
         (Value::Sequence(SequenceData::String(CharType::UTF8(s))), _) => s.data.len() * 4,
-        (Value::Sequence(SequenceData::List(l)), T::SequenceType(SequenceSubtype::ListType(lt))) => {
+        (
+            Value::Sequence(SequenceData::List(l)),
+            T::SequenceType(SequenceSubtype::ListType(lt)),
+        ) => {
             let item = lt.get_list_item_type();
-            l.data.len() * abi::size(item) as usize + l.data.iter().map(|x| payload_size(x, item)).sum::<usize>()
+            l.data.len() * abi::size(item) as usize
+                + l.data.iter().map(|x| payload_size(x, item)).sum::<usize>()
         }
-        (Value::Optional(o), T::OptionalType(inner)) => o.data.as_ref().map_or(0, |x| payload_size(x, inner)),
+        (Value::Optional(o), T::OptionalType(inner)) => {
+            o.data.as_ref().map_or(0, |x| payload_size(x, inner))
+        }
         (Value::Response(r), T::ResponseType(rt)) => {
             payload_size(&r.data, if r.committed { &rt.0 } else { &rt.1 })
         }
@@ -177,7 +197,13 @@ fn put_payload(mem: &mut [u8], heap: &mut usize, at: usize, data: &[u8]) {
 
 /// Encode `v` (of type `ty`) at `at`, its payloads from `heap` on (which advances). The
 /// caller has made sure `payload_size` bytes fit from `heap`.
-pub fn write_value(mem: &mut [u8], heap: &mut usize, ty: &T, at: usize, v: &Value) -> Result<(), String> {
+pub fn write_value(
+    mem: &mut [u8],
+    heap: &mut usize,
+    ty: &T,
+    at: usize,
+    v: &Value,
+) -> Result<(), String> {
     match (v, ty) {
         (_, T::NoType) => {}
         (Value::Int(i), _) => {
@@ -191,12 +217,17 @@ pub fn write_value(mem: &mut [u8], heap: &mut usize, ty: &T, at: usize, v: &Valu
         (Value::Bool(b), _) => wr_u32(mem, at, *b as u32),
         (Value::Principal(p), _) => put_payload(mem, heap, at, &crate_principal_bytes(p)),
         (Value::Sequence(SequenceData::Buffer(b)), _) => put_payload(mem, heap, at, &b.data),
-        (Value::Sequence(SequenceData::String(CharType::ASCII(s))), _) => put_payload(mem, heap, at, &s.data),
+        (Value::Sequence(SequenceData::String(CharType::ASCII(s))), _) => {
+            put_payload(mem, heap, at, &s.data)
+        }
         (Value::Sequence(SequenceData::String(CharType::UTF8(s))), _) => {
             let bytes = clarinet_wasm_compiler::abi::utf8_to_memory(&s.data);
             put_payload(mem, heap, at, &bytes)
         }
-        (Value::Sequence(SequenceData::List(l)), T::SequenceType(SequenceSubtype::ListType(lt))) => {
+        (
+            Value::Sequence(SequenceData::List(l)),
+            T::SequenceType(SequenceSubtype::ListType(lt)),
+        ) => {
             let item = lt.get_list_item_type();
             let size = abi::size(item) as usize;
             let base = *heap;
@@ -220,13 +251,22 @@ pub fn write_value(mem: &mut [u8], heap: &mut usize, ty: &T, at: usize, v: &Valu
             if r.committed {
                 write_value(mem, heap, &rt.0, at + 4, &r.data)?;
             } else {
-                write_value(mem, heap, &rt.1, at + 4 + abi::size(&rt.0) as usize, &r.data)?;
+                write_value(
+                    mem,
+                    heap,
+                    &rt.1,
+                    at + 4 + abi::size(&rt.0) as usize,
+                    &r.data,
+                )?;
             }
         }
         (Value::Tuple(t), T::TupleType(tt)) => {
             let mut at = at;
             for (n, fty) in tt.get_type_map() {
-                let x = t.data_map.get(n).ok_or_else(|| format!("tuple lacks field {n}"))?;
+                let x = t
+                    .data_map
+                    .get(n)
+                    .ok_or_else(|| format!("tuple lacks field {n}"))?;
                 write_value(mem, heap, fty, at, x)?;
                 at += abi::size(fty) as usize;
             }
@@ -288,4 +328,3 @@ pub fn result_slots(ty: &T) -> Vec<Val> {
         })
         .collect()
 }
-

@@ -17,12 +17,26 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     l.func_wrap(
         M,
         "contract-call",
-        |mut c: Caller<'_, HostState>, cp: i32, cl: i32, name: i32, args_at: i32, n: i32, rt: i32, dest: i32| -> HostResult<()> {
+        |mut c: Caller<'_, HostState>,
+         cp: i32,
+         cl: i32,
+         name: i32,
+         args_at: i32,
+         n: i32,
+         rt: i32,
+         dest: i32|
+         -> HostResult<()> {
             let mem = c.data().memory.expect("memory").data(&c);
-            let callee_bytes = mem.get(cp as usize..(cp + cl) as usize).ok_or_else(|| wasmtime::Error::new(crate::wasm::HostError(internal("callee outside memory"))))?;
+            let callee_bytes = mem.get(cp as usize..(cp + cl) as usize).ok_or_else(|| {
+                wasmtime::Error::new(crate::wasm::HostError(internal("callee outside memory")))
+            })?;
             let callee = match values::decode_principal(callee_bytes) {
                 Ok(PrincipalData::Contract(id)) => id,
-                _ => return raise(internal("contract-call? target is not a contract principal")),
+                _ => {
+                    return raise(internal(
+                        "contract-call? target is not a contract principal",
+                    ))
+                }
             };
             let pairs: Vec<(i32, i32)> = (0..n as usize)
                 .map(|i| {
@@ -38,14 +52,23 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 args.push(read(&c, &ty, at)?);
             }
             let e = env(&c)?;
-            check(runtime_cost(ClarityCostFunction::ContractCall, e, 0).map_err(ClarityError::from))?;
+            check(
+                runtime_cost(ClarityCostFunction::ContractCall, e, 0).map_err(ClarityError::from),
+            )?;
             let sizes: Vec<u64> = args.iter().map(|a| a.size() as u64).collect();
             let contracts = c.data().contracts.clone();
-            let caller_principal: PrincipalData = e.contract_context.contract_identifier.clone().into();
+            let caller_principal: PrincipalData =
+                e.contract_context.contract_identifier.clone().into();
             let mut nested = e.nest_with_caller(caller_principal);
-            let short_circuit = check(nested.short_circuit_contract_call(&callee, &function.as_str().into(), &sizes).map_err(ClarityError::from))?;
+            let short_circuit = check(
+                nested
+                    .short_circuit_contract_call(&callee, &function.as_str().into(), &sizes)
+                    .map_err(ClarityError::from),
+            )?;
             let result = if short_circuit {
-                nested.run_free(|free| exec::execute_contract(free, &callee, &function, &args, false, &contracts))
+                nested.run_free(|free| {
+                    exec::execute_contract(free, &callee, &function, &args, false, &contracts)
+                })
             } else {
                 exec::execute_contract(&mut nested, &callee, &function, &args, false, &contracts)
             };
@@ -56,25 +79,33 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     )?;
     // Nested transactions for a contract's calls to its own public and read-only functions
     // (`execute_function_as_transaction`). The count of open ones lets a trap unwind them.
-    l.func_wrap(M, "begin-call", |mut c: Caller<'_, HostState>, read_only: i32| -> HostResult<()> {
-        let e = env(&c)?;
-        if read_only != 0 {
-            e.global_context.begin_read_only();
-        } else {
-            e.global_context.begin();
-        }
-        c.data_mut().open_txs += 1;
-        Ok(())
-    })?;
-    l.func_wrap(M, "end-call", |mut c: Caller<'_, HostState>, commit: i32| -> HostResult<()> {
-        let e = env(&c)?;
-        c.data_mut().open_txs -= 1;
-        if commit != 0 {
-            check(e.global_context.commit().map(|_| ()))
-        } else {
-            e.global_context.roll_back();
+    l.func_wrap(
+        M,
+        "begin-call",
+        |mut c: Caller<'_, HostState>, read_only: i32| -> HostResult<()> {
+            let e = env(&c)?;
+            if read_only != 0 {
+                e.global_context.begin_read_only();
+            } else {
+                e.global_context.begin();
+            }
+            c.data_mut().open_txs += 1;
             Ok(())
-        }
-    })?;
+        },
+    )?;
+    l.func_wrap(
+        M,
+        "end-call",
+        |mut c: Caller<'_, HostState>, commit: i32| -> HostResult<()> {
+            let e = env(&c)?;
+            c.data_mut().open_txs -= 1;
+            if commit != 0 {
+                check(e.global_context.commit().map(|_| ()))
+            } else {
+                e.global_context.roll_back();
+                Ok(())
+            }
+        },
+    )?;
     Ok(())
 }

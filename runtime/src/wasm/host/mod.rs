@@ -34,7 +34,9 @@ pub fn raise<T>(e: impl Into<ClarityError>) -> HostResult<T> {
 }
 
 /// The Environment of the call in progress.
-pub fn env<'a>(caller: &Caller<'_, HostState>) -> HostResult<&'a mut Environment<'static, 'static, 'static>> {
+pub fn env<'a>(
+    caller: &Caller<'_, HostState>,
+) -> HostResult<&'a mut Environment<'static, 'static, 'static>> {
     let p = caller.data().env;
     if p.is_null() {
         return raise(super::internal("host function called outside a call"));
@@ -67,7 +69,12 @@ pub fn read(caller: &Caller<'_, HostState>, ty: &TypeSignature, at: i32) -> Host
 }
 
 /// Encode `v` of type `ty` at `at` in the caller's memory (payload on its heap).
-pub fn write(caller: &mut Caller<'_, HostState>, ty: &TypeSignature, at: i32, v: &Value) -> HostResult<()> {
+pub fn write(
+    caller: &mut Caller<'_, HostState>,
+    ty: &TypeSignature,
+    at: i32,
+    v: &Value,
+) -> HostResult<()> {
     super::write_at(caller, ty, at as u32 as usize, v).or_else(raise)
 }
 
