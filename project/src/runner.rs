@@ -131,7 +131,6 @@ pub fn run(
     mut progress: impl FnMut(Progress),
 ) -> Result<RunReport, ProjectError> {
     let mut chain = project.chain();
-    chain.metering = opts.costs;
     let coverage = opts
         .coverage
         .then(|| Arc::new(Mutex::new(Coverage::default())));

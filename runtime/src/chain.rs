@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use clarity::types::StacksEpochId;
 use clarity::vm::contexts::OwnedEnvironment;
-use clarity::vm::costs::LimitedCostTracker;
+use clarity::vm::costs::{ExecutionCost, LimitedCostTracker};
 use clarity::vm::database::ClarityDatabase;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
 use clarity::vm::ClarityVersion;
@@ -51,8 +51,10 @@ pub struct Chain {
     pub clarity_version: ClarityVersion,
     pub accounts: Vec<Account>,
     pub wasm_contracts: WasmContracts,
-    /// Track costs on the interpreter path (against the mainnet block limit).
+    /// Meter costs (on by default), against `cost_limit`.
     pub metering: bool,
+    /// The budget of one transaction: the mainnet block limit unless set smaller.
+    pub cost_limit: ExecutionCost,
     /// Count the lines the interpreter evaluates.
     pub coverage: Option<Arc<Mutex<Coverage>>>,
 }
@@ -109,6 +111,7 @@ impl Chain {
             chain.mint_stx(&PrincipalData::Standard(a.address.clone()), a.balance);
         }
         chain.accounts = accounts.to_vec();
+        chain.metering = true;
         chain.store.take_writes();
         chain
     }
@@ -151,23 +154,24 @@ impl Chain {
         f(&mut env)
     }
 
-    /// As `with_env`, for the interpreter: with cost tracking when `metering` is on (the
-    /// cost is returned) and the coverage hook when `coverage` is set.
+    /// As `with_env`, for the interpreter: metered when `metering` is on (the cost is
+    /// returned), with the coverage hook when `coverage` is set. A tracker that cannot be
+    /// created is an error, never a silent switch to free tracking.
     pub fn with_interpreter_env<R>(
         &mut self,
         f: impl FnOnce(&mut OwnedEnvironment) -> R,
-    ) -> (R, Option<clarity::vm::costs::ExecutionCost>) {
+    ) -> Result<(R, Option<ExecutionCost>), String> {
         let epoch = self.epoch;
         let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
         let tracker = if self.metering {
             LimitedCostTracker::new(
                 false,
                 CHAIN_ID_TESTNET,
-                clarity_repl::repl::interpreter::BLOCK_LIMIT_MAINNET.clone(),
+                self.cost_limit.clone(),
                 &mut db,
                 epoch,
             )
-            .unwrap_or_else(|_| LimitedCostTracker::new_free())
+            .map_err(|e| format!("cannot create the cost tracker: {e:?}"))?
         } else {
             LimitedCostTracker::new_free()
         };
@@ -183,7 +187,7 @@ impl Chain {
         } else {
             None
         };
-        (r, cost)
+        Ok((r, cost))
     }
 
     fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
@@ -196,6 +200,41 @@ impl Chain {
             .expect("liquid supply");
         db.commit();
     }
+}
+
+/// The budget a transaction gets by default: the mainnet block limit, as Clarinet uses.
+pub fn block_limit() -> ExecutionCost {
+    clarity_repl::repl::interpreter::BLOCK_LIMIT_MAINNET.clone()
+}
+
+/// Parse `runtime=N,read_count=N,...` into a budget; dimensions not named keep the block
+/// limit.
+pub fn parse_cost_limit(s: &str) -> Result<ExecutionCost, String> {
+    let mut limit = block_limit();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| format!("'{part}': expected DIMENSION=N"))?;
+        let n: u64 = v
+            .trim()
+            .replace('_', "")
+            .parse()
+            .map_err(|_| format!("'{part}': '{v}' is not a whole number"))?;
+        let slot = match k.trim() {
+            "runtime" => &mut limit.runtime,
+            "read_count" => &mut limit.read_count,
+            "read_length" => &mut limit.read_length,
+            "write_count" => &mut limit.write_count,
+            "write_length" => &mut limit.write_length,
+            other => {
+                return Err(format!(
+                    "'{other}' is not a cost dimension (runtime, read_count, read_length, write_count, write_length)"
+                ))
+            }
+        };
+        *slot = n;
+    }
+    Ok(limit)
 }
 
 pub fn parse_standard(s: &str) -> StandardPrincipalData {
@@ -237,6 +276,7 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         accounts: vec![],
         wasm_contracts: BTreeMap::new(),
         metering: false,
+        cost_limit: block_limit(),
         coverage: None,
     };
     {

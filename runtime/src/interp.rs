@@ -1,8 +1,10 @@
 //! The reference: clarity-vm's interpreter, driven the way a Stacks node drives it.
 
 use clarity::vm::contexts::ContractContext;
+use clarity::vm::contracts::Contract;
+use clarity::vm::errors::CheckErrors;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
-use clarity::vm::{eval, ClarityVersion, LocalContext, SymbolicExpression, Value};
+use clarity::vm::{eval, eval_all, ClarityVersion, LocalContext, SymbolicExpression, Value};
 
 use crate::analyze::{analyze_step, save_analysis};
 use crate::chain::Chain;
@@ -21,23 +23,55 @@ pub fn deploy(
         Err(o) => return o,
     };
     let sender: PrincipalData = id.issuer.clone().into();
-    let (res, cost) = chain.with_interpreter_env(|env| {
-        env.execute_in_env(
-            sender,
-            None,
-            Some(ContractContext::new(
-                QualifiedContractIdentifier::transient(),
-                version,
-            )),
-            |exec| exec.initialize_contract_from_ast(id.clone(), version, &analyzed.ast, source),
-        )
+    let run = chain.with_interpreter_env(|env| {
+        env.execute_in_env(sender, None, None, |exec| {
+            publish(exec, id, version, &analyzed.ast.expressions, source)
+        })
     });
+    let (res, cost) = match run {
+        Ok(r) => r,
+        Err(e) => return Outcome::error(e),
+    };
     finish(
         chain,
         cost,
         res.map(|((), _, events)| (None, events)),
         |chain| save_analysis(&mut chain.store, id, &analyzed.analysis),
     )
+}
+
+/// A deployment as Clarinet's own interpreter (clarity-repl's `Session`) makes it: the
+/// top-level expressions through `eval_all` (metered), then the contract stored with a
+/// recorded data size of 0. This is what `clarinet test --costs` reports; a Stacks node
+/// would also charge the source's storage and analysis, and record the constants' size,
+/// which later makes loading the contract cost more. Clarinet's numbers are the reference.
+pub(crate) fn publish(
+    exec: &mut clarity::vm::contexts::Environment,
+    id: &QualifiedContractIdentifier,
+    version: ClarityVersion,
+    expressions: &[SymbolicExpression],
+    source: &str,
+) -> Result<(), clarity::vm::errors::Error> {
+    if exec.global_context.database.has_contract(id) {
+        return Err(CheckErrors::ContractAlreadyExists(id.to_string()).into());
+    }
+    let mut contract_context = ContractContext::new(id.clone(), version);
+    exec.global_context
+        .execute(|g| eval_all(expressions, &mut contract_context, g, None))?;
+    store_contract(exec, id, source, contract_context)
+}
+
+/// Record a deployed contract the way `Session` does (shared by both runtimes).
+pub(crate) fn store_contract(
+    exec: &mut clarity::vm::contexts::Environment,
+    id: &QualifiedContractIdentifier,
+    source: &str,
+    contract_context: ContractContext,
+) -> Result<(), clarity::vm::errors::Error> {
+    let db = &mut exec.global_context.database;
+    db.insert_contract_hash(id, source)?;
+    db.insert_contract(id, Contract { contract_context });
+    db.set_contract_data_size(id, 0)
 }
 
 /// Call a public or read-only function as a transaction from `sender`.
@@ -58,11 +92,15 @@ pub fn call(
         .cloned()
         .map(SymbolicExpression::atom_value)
         .collect();
-    let (res, cost) = chain.with_interpreter_env(|env| {
+    let run = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
             exec.execute_contract(contract, function, &args, read_only)
         })
     });
+    let (res, cost) = match run {
+        Ok(r) => r,
+        Err(e) => return Outcome::error(e),
+    };
     finish(
         chain,
         cost,
@@ -86,7 +124,7 @@ pub fn snippet(
         Err(o) => return o,
     };
     let context = ContractContext::new(id.clone(), version);
-    let (res, cost) = chain.with_interpreter_env(|env| {
+    let run = chain.with_interpreter_env(|env| {
         env.execute_in_env(sender.clone(), None, Some(context), |exec| {
             let local = LocalContext::new();
             let mut last = Value::none();
@@ -96,6 +134,10 @@ pub fn snippet(
             Ok::<_, clarity::vm::errors::Error>(last)
         })
     });
+    let (res, cost) = match run {
+        Ok(r) => r,
+        Err(e) => return Outcome::error(e),
+    };
     finish(
         chain,
         cost,

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use clarinet_wasm_compiler::{CompileError, TopLevel};
 use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
-use clarity::vm::contracts::Contract;
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::costs::{runtime_cost, CostTracker, MemoryConsumer};
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
@@ -180,7 +179,8 @@ fn finish(
     }
 }
 
-/// `Environment::initialize_contract_from_ast`, with Wasm evaluating the expressions.
+/// The interpreter's deployment (`interp::publish`, as Clarinet makes it), with Wasm
+/// evaluating the expressions.
 fn initialize_contract(
     exec: &mut Environment,
     id: &QualifiedContractIdentifier,
@@ -190,46 +190,15 @@ fn initialize_contract(
     loaded: &LoadedContract,
     contracts: &Arc<WasmContracts>,
 ) -> Result<()> {
-    exec.global_context.begin();
-    let result = (|| {
-        runtime_cost(ClarityCostFunction::ContractStorage, exec, source.len())?;
-        if exec.global_context.database.has_contract(id) {
-            return Err(CheckErrors::ContractAlreadyExists(id.to_string()).into());
-        }
-        exec.global_context
-            .database
-            .insert_contract_hash(id, source)?;
-        let memory_use = source.len() as u64;
-        exec.add_memory(memory_use)?;
-        let mut contract_context = ContractContext::new(id.clone(), version);
-        let sponsor = exec.sponsor.clone();
-        let result = eval_all(
-            expressions,
-            &mut contract_context,
-            exec.global_context,
-            sponsor,
-            loaded,
-            contracts,
-        );
-        exec.drop_memory(memory_use);
-        result.map(|()| Contract { contract_context })
-    })();
-    match result {
-        Ok(contract) => {
-            loaded.set_context(contract.contract_context.clone());
-            let data_size = contract.contract_context.data_size;
-            exec.global_context.database.insert_contract(id, contract);
-            exec.global_context
-                .database
-                .set_contract_data_size(id, data_size)?;
-            exec.global_context.commit()?;
-            Ok(())
-        }
-        Err(e) => {
-            exec.global_context.roll_back();
-            Err(e)
-        }
+    if exec.global_context.database.has_contract(id) {
+        return Err(CheckErrors::ContractAlreadyExists(id.to_string()).into());
     }
+    let mut contract_context = ContractContext::new(id.clone(), version);
+    exec.global_context.execute(|g| {
+        eval_all(expressions, &mut contract_context, g, None, loaded, contracts)
+    })?;
+    loaded.set_context(contract_context.clone());
+    crate::interp::store_contract(exec, id, source, contract_context)
 }
 
 /// clarity-vm's `eval_all`: definitions go through `evaluate_define` (they evaluate
