@@ -13,14 +13,21 @@
 //! | `buff`, `string-ascii`       | `i32` offset, `i32` byte length                         |
 //! | `string-utf8`                | `i32` offset, `i32` byte length; one big-endian `u32` code point per character, so that byte order is code-point order |
 //! | `principal`                  | `i32` offset, `i32` length of: version byte, 20-byte hash160, name length byte, name bytes |
-//! | `list T`                     | `i32` offset, `i32` byte length of the elements, each in `T`'s memory form |
+//! | `list T`                     | `i32` rtype, `i32` offset, `i32` byte length of the elements, each in `T`'s memory form |
 //! | `(optional T)`               | `i32` tag (1 = some), then `T`                          |
 //! | `(response T E)`             | `i32` tag (1 = ok), then `T`, then `E`                  |
-//! | tuple                        | its fields' components, fields in name order            |
+//! | tuple                        | `i32` rtype, then its fields' components, fields in name order |
 //! | no type (`none`'s payload)   | nothing                                                 |
 //!
 //! A component that the tag says is absent holds zeros. Sequence payloads live in linear
 //! memory: literals in data segments, computed values on a bump heap that is reset per call.
+//!
+//! **rtype.** A clarity-vm list or tuple value carries a type signature of its own, set
+//! where the value was made: computed from its elements (`list`, `map`, a tuple literal)
+//! or the declared type (a value read from a data var, a map or a consensus buffer). The
+//! interpreter's costs depend on it (`Value::size()` is that signature's size), so the
+//! Wasm form keeps it: `rtype` is the id of that signature in the runtime's table of
+//! types (see the runtime's `rtypes.rs`; id 0 is never a real type).
 
 use clarity::vm::types::{PrincipalData, SequenceSubtype, StringSubtype, TypeSignature};
 use walrus::ValType;
@@ -62,6 +69,11 @@ fn push_flat(ty: &TypeSignature, out: &mut Vec<ValType>) {
             out.push(ValType::I64);
         }
         BoolType => out.push(ValType::I32),
+        SequenceType(SequenceSubtype::ListType(_)) => {
+            out.push(ValType::I32);
+            out.push(ValType::I32);
+            out.push(ValType::I32);
+        }
         SequenceType(_)
         | PrincipalType
         | CallableType(_)
@@ -80,12 +92,17 @@ fn push_flat(ty: &TypeSignature, out: &mut Vec<ValType>) {
             push_flat(&b.1, out);
         }
         TupleType(t) => {
+            out.push(ValType::I32);
             for f in t.get_type_map().values() {
                 push_flat(f, out);
             }
         }
     }
 }
+
+/// Number of components before a list's (offset, length) and before a tuple's fields:
+/// the rtype.
+pub const RTYPE_PARTS: usize = 1;
 
 /// Bytes a component occupies in memory.
 pub fn val_size(v: ValType) -> u32 {

@@ -47,6 +47,8 @@ pub struct Ctx<'a> {
     pub module: Module,
     pub memory: MemoryId,
     pub heap: GlobalId,
+    /// Address of the table of static rtypes (see `rtypes.rs`), filled in by the runtime.
+    pub rtype_base: GlobalId,
     pub alloc: FunctionId,
     imports: HashMap<&'static str, FunctionId>,
     pub analysis: &'a ContractAnalysis,
@@ -74,11 +76,16 @@ pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
             .globals
             .add_local(ValType::I32, true, false, ConstExpr::Value(WValue::I32(0)));
     module.exports.add(host::HEAP_EXPORT, heap);
+    let rtype_base =
+        module
+            .globals
+            .add_local(ValType::I32, false, false, ConstExpr::Value(WValue::I32(0)));
     let alloc = build_alloc(&mut module, memory, heap);
     let mut ctx = Ctx {
         module,
         memory,
         heap,
+        rtype_base,
         alloc,
         imports: HashMap::new(),
         analysis,
@@ -328,7 +335,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> CResult<Compiled> {
-        // Static data first, then the heap, with at least one free page.
+        // The static rtype table, then the heap, with at least one free page.
+        let table = self.static_alloc(4 * self.meta.rtypes.len() as u32);
+        self.meta.rtype_table = table;
+        self.module.globals.get_mut(self.rtype_base).kind =
+            walrus::GlobalKind::Local(ConstExpr::Value(WValue::I32(table as i32)));
         let heap_start = (self.static_end + 7) & !7;
         self.meta.heap_start = heap_start;
         let pages = (heap_start as u64 + 65535) / 65536 + 1;
@@ -592,6 +603,7 @@ impl<'a> Ctx<'a> {
                 Ok(())
             }
             (Value::Tuple(t), T::TupleType(tt)) => {
+                self.push_static_rtype(b, &TypeSignature::type_of(v));
                 for (name, fty) in tt.get_type_map() {
                     match t.data_map.get(name) {
                         Some(fv) => self.emit_value(b, fv, fty, e)?,
@@ -614,6 +626,7 @@ impl<'a> Ctx<'a> {
                     self.emit_value(b, x, &item, e)?;
                     self.store(b, &item, base, i as u32 * size);
                 }
+                self.push_static_rtype(b, &TypeSignature::type_of(v));
                 b.local_get(base)
                     .i32_const((size as usize * l.data.len()) as i32);
                 Ok(())
@@ -819,6 +832,9 @@ impl<'a> Ctx<'a> {
                 self.rebuild(b, locals, i, &f.1, &t.1);
             }
             (T::TupleType(f), T::TupleType(t)) => {
+                // The rtype is the value's own, whatever the representation.
+                b.local_get(locals[*i]);
+                *i += 1;
                 for ((_, ft), (_, tt)) in f.get_type_map().iter().zip(t.get_type_map().iter()) {
                     self.rebuild(b, locals, i, ft, tt);
                 }
@@ -831,9 +847,10 @@ impl<'a> Ctx<'a> {
                 // element type has holes, e.g. `(list none none)` used as a list of (optional int)).
                 let from_id = self.type_id(from);
                 let to_id = self.type_id(to);
-                let src = self.locals_to_memory(b, from, &locals[*i..*i + 2]);
-                let dest = self.alloc_local(b, 8);
-                *i += 2;
+                let n = flat(from).len();
+                let src = self.locals_to_memory(b, from, &locals[*i..*i + n]);
+                let dest = self.alloc_local(b, abi::size(to));
+                *i += n;
                 let convert = self.import("convert");
                 b.i32_const(from_id)
                     .i32_const(to_id)

@@ -35,6 +35,11 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("eq-values", &[I32, I32, I32], &[I32]),
     ("print", &[I32, I32], &[]),
     ("convert", &[I32, I32, I32, I32], &[]),
+    // rtypes (see `abi`): the type a list or tuple (type id, address) gets from its
+    // contents; a tuple's with another's fields merged over it; the size of one.
+    ("rtype-of", &[I32, I32], &[I32]),
+    ("rtype-merge", &[I32, I32], &[I32]),
+    ("rtype-size", &[I32], &[I64]),
     // Data: (name id, type id, address ...). Name ids index `Metadata::names`.
     ("var-get", &[I32, I32, I32], &[]),
     ("var-set", &[I32, I32, I32], &[]),

@@ -11,6 +11,7 @@ pub mod abi;
 mod codegen;
 pub mod host;
 mod metadata;
+mod rtypes;
 mod types;
 mod words;
 

@@ -71,6 +71,10 @@ pub struct Metadata {
     pub constants: Vec<ConstantMeta>,
     /// First free address after static data; the heap starts here.
     pub heap_start: u32,
+    /// Types that values get statically as their rtype (see `abi`): the runtime interns
+    /// each and writes its id, as a `u32`, at `rtype_table + 4 * index`.
+    pub rtypes: Vec<TypeSignature>,
+    pub rtype_table: u32,
 }
 
 impl Metadata {

@@ -24,6 +24,8 @@ type T = TypeSignature;
 
 /// A sequence argument held in locals: where its elements are and how to read one.
 struct Seq {
+    /// A list's rtype (`None` for strings and buffers).
+    rtype: Option<LocalId>,
     offset: LocalId,
     bytes: LocalId,
     elem_ty: T,
@@ -59,7 +61,14 @@ fn eval_seq(ctx: &mut Ctx, b: &mut Builder, arg: &SymbolicExpression) -> CResult
     };
     ctx.emit(b, arg, &ty)?;
     let locals = ctx.spill(b, &ty);
+    let is_list = matches!(st, SequenceSubtype::ListType(_));
+    let (rtype, locals) = if is_list {
+        (Some(locals[0]), &locals[1..])
+    } else {
+        (None, &locals[..])
+    };
     Ok(Seq {
+        rtype,
         offset: locals[0],
         bytes: locals[1],
         elem_ty: element_type(st),
@@ -218,10 +227,14 @@ pub fn emit(
                 ctx.store(lp, &item, at, 0);
                 Ok(())
             })?;
-            b.local_get(base)
-                .local_get(count)
+            let bytes = ctx.module.locals.add(ValType::I32);
+            b.local_get(count)
                 .i32_const(size as i32)
-                .binop(BinaryOp::I32Mul);
+                .binop(BinaryOp::I32Mul)
+                .local_set(bytes);
+            // `map` builds its result with `list_from`: its type comes from the elements.
+            ctx.push_content_rtype(b, &result_ty, &[base, bytes], None);
+            b.local_get(base).local_get(bytes);
             ctx.coerce(b, &result_ty, want)
         }
         "fold" => {
@@ -301,6 +314,10 @@ pub fn emit(
                 });
                 Ok(())
             })?;
+            // `filter` keeps the input's own type (it only drops elements).
+            if let Some(r) = s.rtype {
+                b.local_get(r);
+            }
             b.local_get(base)
                 .local_get(kept)
                 .i32_const(s.stride as i32)

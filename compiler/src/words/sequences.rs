@@ -36,7 +36,10 @@ pub fn emit(
                 ctx.emit(b, x, &item)?;
                 ctx.store(b, &item, base, i as u32 * size);
             }
-            b.local_get(base).i32_const(total);
+            let bytes = ctx.module.locals.add(ValType::I32);
+            b.i32_const(total).local_set(bytes);
+            ctx.push_content_rtype(b, &shape, &[base, bytes], Some(args.len()));
+            b.local_get(base).local_get(bytes);
             ctx.coerce(b, &shape, want)
         }
         "len" => {
@@ -49,9 +52,12 @@ pub fn emit(
                 return Err(span_error(s, "len of a non-sequence"));
             };
             let elem = abi::element_size(seq);
-            // (offset, bytes) -> bytes / element size
+            // ([rtype,] offset, bytes) -> bytes / element size
             let bytes = ctx.module.locals.add(ValType::I32);
             b.local_set(bytes).drop();
+            if matches!(seq, SequenceSubtype::ListType(_)) {
+                b.drop();
+            }
             if elem == 0 {
                 b.i32_const(0);
             } else {

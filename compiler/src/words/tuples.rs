@@ -47,9 +47,12 @@ pub fn emit(
                 ctx.emit(b, v, &fty)?;
                 fields.insert(fname.to_string(), ctx.spill(b, &fty));
             }
+            let mut all = vec![];
             for n in tt.get_type_map().keys() {
-                Ctx::push_locals(b, &fields[n.as_str()]);
+                all.extend_from_slice(&fields[n.as_str()]);
             }
+            ctx.push_content_rtype(b, &shape, &all, None);
+            Ctx::push_locals(b, &all);
             ctx.coerce(b, &shape, want)
         }
         "get" => {
@@ -90,6 +93,9 @@ pub fn emit(
             let T::TupleType(wt) = want else {
                 return Err(span_error(e, "merge without a tuple type"));
             };
+            // The result's own type: the first's with the second's fields over it.
+            let f = ctx.import("rtype-merge");
+            b.local_get(al[0]).local_get(cl[0]).call(f);
             for (fname, fwant) in wt.get_type_map() {
                 let (fty, fl) = field_locals(&cty, &cl, fname)
                     .or_else(|| field_locals(&aty, &al, fname))
@@ -105,7 +111,7 @@ pub fn emit(
 /// The type and locals of field `name` within a tuple value held in `locals`.
 fn field_locals(ty: &T, locals: &[LocalId], name: &str) -> Option<(T, Vec<LocalId>)> {
     let T::TupleType(tt) = ty else { return None };
-    let mut i = 0;
+    let mut i = crate::abi::RTYPE_PARTS;
     for (n, fty) in tt.get_type_map() {
         let k = flat(fty).len();
         if n.as_str() == name {

@@ -8,6 +8,7 @@
 
 pub mod exec;
 mod host;
+pub mod rtypes;
 pub mod values;
 
 use std::collections::HashMap;
@@ -216,6 +217,15 @@ impl Instance {
         let heap = instance.get_global(&mut store, abi_host::HEAP_EXPORT);
         store.data_mut().memory = memory;
         store.data_mut().heap = heap;
+        // The static rtypes' ids, where the module's code reads them.
+        if let Some(mem) = memory {
+            let base = contract.meta.rtype_table as usize;
+            for (i, t) in contract.meta.rtypes.iter().enumerate() {
+                let id = rtypes::intern(t);
+                mem.data_mut(&mut store)[base + 4 * i..base + 4 * i + 4]
+                    .copy_from_slice(&id.to_le_bytes());
+            }
+        }
         Ok(Instance {
             store,
             instance,

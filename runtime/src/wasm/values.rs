@@ -72,15 +72,17 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
         }
         T::SequenceType(SequenceSubtype::ListType(lt)) => {
             let item = lt.get_list_item_type();
-            let size = abi::size(item) as usize;
-            let off = rd_u32(mem, at)? as usize;
-            let len = rd_u32(mem, at + 4)? as usize;
-            let n = if size == 0 { 0 } else { len / size };
-            let mut items = Vec::with_capacity(n);
-            for i in 0..n {
-                items.push(read_value(mem, item, off + i * size)?);
+            let items = read_elements(mem, item, at + 4)?;
+            match &*super::rtypes::get(rd_u32(mem, at)?) {
+                T::SequenceType(SequenceSubtype::ListType(own)) => {
+                    Value::Sequence(SequenceData::List(ListData {
+                        data: items,
+                        type_signature: own.clone(),
+                    }))
+                }
+                // No rtype (a value built before its type was known): from its contents.
+                _ => list_value(items),
             }
-            list_value(items)
         }
         T::OptionalType(inner) => {
             if rd_u32(mem, at)? != 0 {
@@ -104,16 +106,45 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
             })
         }
         T::TupleType(tt) => {
-            let mut at = at;
-            let mut fields = Vec::with_capacity(tt.get_type_map().len());
-            for (n, fty) in tt.get_type_map() {
-                fields.push((n.clone(), read_value(mem, fty, at)?));
-                at += abi::size(fty) as usize;
+            let fields = read_fields(mem, tt, at + 4)?;
+            match &*super::rtypes::get(rd_u32(mem, at)?) {
+                T::TupleType(own) => Value::Tuple(TupleData {
+                    type_signature: own.clone(),
+                    data_map: fields.into_iter().collect(),
+                }),
+                _ => Value::Tuple(TupleData::from_data(fields).map_err(|e| e.to_string())?),
             }
-            Value::Tuple(TupleData::from_data(fields).map_err(|e| e.to_string())?)
         }
         T::NoType => return Err("a value of no type cannot exist".into()),
     })
+}
+
+/// The elements of the list whose (offset, byte length) is at `at`.
+pub fn read_elements(mem: &[u8], item: &T, at: usize) -> Result<Vec<Value>, String> {
+    let size = abi::size(item) as usize;
+    let off = rd_u32(mem, at)? as usize;
+    let len = rd_u32(mem, at + 4)? as usize;
+    let n = if size == 0 { 0 } else { len / size };
+    let mut items = Vec::with_capacity(n);
+    for i in 0..n {
+        items.push(read_value(mem, item, off + i * size)?);
+    }
+    Ok(items)
+}
+
+/// The fields of a tuple of type `tt`, stored from `at` on (after its rtype).
+pub fn read_fields(
+    mem: &[u8],
+    tt: &clarity::vm::types::TupleTypeSignature,
+    at: usize,
+) -> Result<Vec<(clarity::vm::ClarityName, Value)>, String> {
+    let mut at = at;
+    let mut fields = Vec::with_capacity(tt.get_type_map().len());
+    for (n, fty) in tt.get_type_map() {
+        fields.push((n.clone(), read_value(mem, fty, at)?));
+        at += abi::size(fty) as usize;
+    }
+    Ok(fields)
 }
 
 pub fn list_value(items: Vec<Value>) -> Value {
@@ -235,8 +266,9 @@ pub fn write_value(
             for (i, x) in l.data.iter().enumerate() {
                 write_value(mem, heap, item, base + i * size, x)?;
             }
-            wr_u32(mem, at, if l.data.is_empty() { 0 } else { base as u32 });
-            wr_u32(mem, at + 4, (size * l.data.len()) as u32);
+            wr_u32(mem, at, super::rtypes::intern(&TypeSignature::type_of(v)));
+            wr_u32(mem, at + 4, if l.data.is_empty() { 0 } else { base as u32 });
+            wr_u32(mem, at + 8, (size * l.data.len()) as u32);
         }
         (Value::Optional(o), T::OptionalType(inner)) => {
             zero(mem, at, abi::size(ty) as usize);
@@ -261,7 +293,8 @@ pub fn write_value(
             }
         }
         (Value::Tuple(t), T::TupleType(tt)) => {
-            let mut at = at;
+            wr_u32(mem, at, super::rtypes::intern(&TypeSignature::type_of(v)));
+            let mut at = at + 4;
             for (n, fty) in tt.get_type_map() {
                 let x = t
                     .data_map

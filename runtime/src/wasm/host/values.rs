@@ -8,7 +8,8 @@ use clarity::vm::errors::{Error as ClarityError, RuntimeErrorType, ShortReturnTy
 use wasmtime::{Caller, Linker};
 
 use super::{check, env, raise, read, type_of, write, HostResult};
-use crate::wasm::{internal, HostState};
+use crate::wasm::{internal, rtypes, values, HostState};
+use clarity::vm::types::{SequenceSubtype, TupleData, TypeSignature};
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
 
@@ -55,6 +56,31 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             }
         },
     )?;
+    l.func_wrap(
+        M,
+        "rtype-of",
+        |c: Caller<'_, HostState>, ty: i32, at: i32| -> HostResult<i32> {
+            let ty = type_of(&c, ty)?;
+            let mem = c.data().memory.expect("memory").data(&c);
+            match content_type(mem, &ty, at as u32 as usize) {
+                Ok(t) => Ok(rtypes::intern(&t) as i32),
+                Err(e) => raise(internal(e)),
+            }
+        },
+    )?;
+    l.func_wrap(M, "rtype-merge", |a: i32, b: i32| -> HostResult<i32> {
+        match (&*rtypes::get(a as u32), &*rtypes::get(b as u32)) {
+            (TypeSignature::TupleType(base), TypeSignature::TupleType(update)) => {
+                let mut merged = base.clone();
+                merged.shallow_merge(&mut update.clone());
+                Ok(rtypes::intern(&TypeSignature::TupleType(merged)) as i32)
+            }
+            _ => raise(internal("merge of values that are not tuples")),
+        }
+    })?;
+    l.func_wrap(M, "rtype-size", |id: i32| -> i64 {
+        rtypes::size(id as u32) as i64
+    })?;
     l.func_wrap(M, "runtime-error", |code: i32| -> HostResult<()> {
         match code {
             x if x == ErrorCode::UnwrapFailure as i32 => raise(RuntimeErrorType::UnwrapFailure),
@@ -75,4 +101,24 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         },
     )?;
     Ok(())
+}
+
+/// The type a list or tuple of static type `ty` (at `at`, its own rtype not set) gets from
+/// its contents, as clarity-vm's `list_from` and `TupleData::from_data` compute it.
+fn content_type(mem: &[u8], ty: &TypeSignature, at: usize) -> Result<TypeSignature, String> {
+    match ty {
+        TypeSignature::SequenceType(SequenceSubtype::ListType(lt)) => {
+            let item = lt.get_list_item_type();
+            let items = values::read_elements(mem, item, at + 4)?;
+            let own = TypeSignature::construct_parent_list_type(&items)
+                .map_err(|e| format!("list type: {e}"))?;
+            Ok(TypeSignature::SequenceType(SequenceSubtype::ListType(own)))
+        }
+        TypeSignature::TupleType(tt) => {
+            let fields = values::read_fields(mem, tt, at + 4)?;
+            let own = TupleData::from_data(fields).map_err(|e| format!("tuple type: {e}"))?;
+            Ok(TypeSignature::TupleType(own.type_signature))
+        }
+        _ => Err(format!("no rtype for a value of type {ty}")),
+    }
 }
