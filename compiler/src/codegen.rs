@@ -20,7 +20,12 @@ use walrus::{
     Module, ModuleConfig, ValType,
 };
 
+use clarinet_wasm_costs::CostTable;
+use clarity::types::StacksEpochId;
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
+
 use crate::abi::{self, flat};
+use crate::meter::MeterState;
 use crate::host;
 use crate::metadata::*;
 use crate::types::{concrete, lub};
@@ -40,6 +45,8 @@ pub struct UserFunction {
     pub id: FunctionId,
     pub kind: FunctionKind,
     pub args: Vec<TypeSignature>,
+    /// The argument types as declared (their sizes are charged at each call).
+    pub declared: Vec<TypeSignature>,
     pub returns: TypeSignature,
 }
 
@@ -52,6 +59,14 @@ pub struct Ctx<'a> {
     pub alloc: FunctionId,
     imports: HashMap<&'static str, FunctionId>,
     pub analysis: &'a ContractAnalysis,
+    /// The cost functions charges are summed with when compiling.
+    pub costs: &'a CostTable,
+    /// The chain's epoch (some charges changed with epochs).
+    pub epoch: StacksEpochId,
+    pub meter_state: MeterState,
+    /// `as-contract` bodies the code being compiled is in (within the current function):
+    /// a short return out of them gives tx-sender and contract-caller back.
+    pub as_contract_depth: u32,
     pub meta: Metadata,
     scopes: Vec<HashMap<String, Binding>>,
     pub functions: HashMap<String, UserFunction>,
@@ -66,8 +81,13 @@ pub struct Ctx<'a> {
     fresh: u64,
 }
 
-/// Compile a type-checked contract (its analysis must still hold the type map).
-pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
+/// Compile a type-checked contract (its analysis must still hold the type map) for a
+/// chain at `epoch` whose transactions are charged with `costs`.
+pub fn compile(
+    analysis: &ContractAnalysis,
+    costs: &CostTable,
+    epoch: StacksEpochId,
+) -> Result<Compiled, CompileError> {
     let mut module = Module::with_config(ModuleConfig::new());
     let memory = module.memories.add_local(false, false, 1, None, None);
     module.exports.add(host::MEMORY_EXPORT, memory);
@@ -89,12 +109,20 @@ pub fn compile(analysis: &ContractAnalysis) -> Result<Compiled, CompileError> {
         alloc,
         imports: HashMap::new(),
         analysis,
-        meta: Metadata::default(),
+        costs,
+        epoch,
+        meter_state: MeterState::default(),
+        as_contract_depth: 0,
+        meta: Metadata {
+            cost_table: costs.identity(),
+            ..Metadata::default()
+        },
         scopes: vec![],
         functions: HashMap::new(),
         constants: HashMap::new(),
-        // Address 0 stays unused so that a zero pointer is never a real value.
-        static_end: 8,
+        // Address 0 stays unused so that a zero pointer is never a real value; the meter
+        // block follows.
+        static_end: host::METER_ADDR + host::meter::SIZE,
         literals: HashMap::new(),
         fn_return: None,
         synthetic_types: HashMap::new(),
@@ -241,7 +269,10 @@ impl<'a> Ctx<'a> {
         let results = flat(ty);
         let mut f = FunctionBuilder::new(&mut self.module.types, &[], &results);
         self.fn_return = None;
-        self.emit(&mut f.func_body(), e, ty)?;
+        let mut body = f.func_body();
+        self.meter_prologue(&mut body);
+        self.emit(&mut body, e, ty)?;
+        self.flush(&mut body);
         let id = f.finish(vec![], &mut self.module.funcs);
         self.module.exports.add(export, id);
         Ok(())
@@ -301,7 +332,16 @@ impl<'a> Ctx<'a> {
         let mut f = FunctionBuilder::new(&mut self.module.types, &params, &results);
         self.fn_return = Some(returns.clone());
         self.scopes.push(binding);
-        let body_result = self.emit(&mut f.func_body(), &args[1], &returns);
+        let mut body = f.func_body();
+        self.meter_prologue(&mut body);
+        if self.analysis.clarity_version >= clarity::vm::ClarityVersion::Clarity2 {
+            for (a, (n, t)) in ft.args.iter().zip(&arg_types) {
+                let locals = self.scopes.last().expect("scope")[n].locals.clone();
+                self.implicit_cast(&mut body, &a.signature, t, &locals);
+            }
+        }
+        let body_result = self.emit(&mut body, &args[1], &returns);
+        self.flush(&mut body);
         self.scopes.pop();
         self.fn_return = None;
         body_result?;
@@ -320,6 +360,7 @@ impl<'a> Ctx<'a> {
                 id,
                 kind,
                 args: arg_types.iter().map(|(_, t)| t.clone()).collect(),
+                declared: ft.args.iter().map(|a| a.signature.clone()).collect(),
                 returns: returns.clone(),
             },
         );
@@ -456,34 +497,21 @@ impl<'a> Ctx<'a> {
                 let Some(name) = head.match_atom() else {
                     return Err(unsupported(e, "expression in function position"));
                 };
-                if let Some(f) = self.functions.get(name.as_str()) {
-                    let (id, arg_types, returns, kind) =
-                        (f.id, f.args.clone(), f.returns.clone(), f.kind);
-                    for (a, t) in args.iter().zip(arg_types.iter()) {
-                        self.emit(b, a, t)?;
-                    }
-                    if kind == FunctionKind::Private {
-                        b.call(id);
-                        return self.coerce(b, &returns, want);
-                    }
-                    // A public or read-only function called from its own contract runs as a
-                    // nested transaction, as in the interpreter: a read-only one is always
-                    // rolled back, a public one is rolled back when it returns `err`.
-                    let begin = self.import("begin-call");
-                    b.i32_const((kind == FunctionKind::ReadOnly) as i32)
-                        .call(begin);
-                    b.call(id);
-                    let locals = self.spill(b, &returns);
-                    let end = self.import("end-call");
-                    match kind {
-                        FunctionKind::Public => b.local_get(locals[0]),
-                        _ => b.i32_const(0),
-                    };
-                    b.call(end);
-                    Self::push_locals(b, &locals);
-                    return self.coerce(b, &returns, want);
+                // `eval` of a list: the function's lookup (already made when a higher-order
+                // word applies it), then `apply`'s depth check; the arguments are
+                // evaluated one level deeper.
+                if !self.is_synthetic(e) {
+                    self.cost(ClarityCostFunction::LookupFunction, 0);
                 }
-                words::emit_word(self, b, name.as_str(), args, e, want)
+                self.depth_check(b);
+                self.meter_state.nest += 1;
+                let r = if self.functions.contains_key(name.as_str()) {
+                    self.emit_user_call(b, name.as_str(), args, want)
+                } else {
+                    words::emit_word(self, b, name.as_str(), args, e, want)
+                };
+                self.meter_state.nest -= 1;
+                r
             }
             SymbolicExpressionType::Field(_) | SymbolicExpressionType::TraitReference(..) => {
                 Err(unsupported(e, "trait reference"))
@@ -498,7 +526,20 @@ impl<'a> Ctx<'a> {
         e: &SymbolicExpression,
         want: &TypeSignature,
     ) -> CResult<()> {
+        // `lookup_variable`: the context's depth, then the value's size. Values a
+        // higher-order word passes to its function are not looked up.
+        let charged = !self.is_synthetic(e);
         if let Some(binding) = self.lookup(name) {
+            if charged {
+                let depth = self.meter_state.context_depth;
+                self.cost(ClarityCostFunction::LookupVariableDepth, depth);
+                self.cost_of_size(
+                    b,
+                    ClarityCostFunction::LookupVariableSize,
+                    &binding.ty,
+                    &binding.locals,
+                );
+            }
             for l in &binding.locals {
                 b.local_get(*l);
             }
@@ -508,9 +549,94 @@ impl<'a> Ctx<'a> {
             let a = self.module.locals.add(ValType::I32);
             b.i32_const(addr as i32).local_set(a);
             self.load(b, &ty, a, 0);
+            if charged {
+                let depth = self.meter_state.context_depth;
+                self.cost(ClarityCostFunction::LookupVariableDepth, depth);
+                let locals = self.spill(b, &ty);
+                self.cost_of_size(b, ClarityCostFunction::LookupVariableSize, &ty, &locals);
+                Self::push_locals(b, &locals);
+            }
             return self.coerce(b, &ty, want);
         }
         words::emit_keyword(self, b, name, e, want)
+    }
+
+    /// A call of one of the contract's own functions: `apply` evaluates the arguments
+    /// (accounting each one's memory), then `execute_apply` charges the application and
+    /// each declared argument type; a public or read-only function runs as a nested
+    /// transaction (a read-only one always rolled back, a public one rolled back when it
+    /// returns `err`), as in the interpreter.
+    fn emit_user_call(
+        &mut self,
+        b: &mut Builder,
+        name: &str,
+        args: &[SymbolicExpression],
+        want: &TypeSignature,
+    ) -> CResult<()> {
+        let f = &self.functions[name];
+        let (id, arg_types, declared, returns, kind) = (
+            f.id,
+            f.args.clone(),
+            f.declared.clone(),
+            f.returns.clone(),
+            f.kind,
+        );
+        let mut uses = vec![];
+        let mut values = vec![];
+        for (a, t) in args.iter().zip(arg_types.iter()) {
+            self.emit(b, a, t)?;
+            let locals = self.spill(b, t);
+            uses.push(self.mem_add_value(b, t, &locals));
+            values.push(locals);
+        }
+        if kind != FunctionKind::Private {
+            self.flush(b);
+            let begin = self.import("begin-call");
+            b.i32_const((kind == FunctionKind::ReadOnly) as i32)
+                .call(begin);
+        }
+        self.charge_application(&declared);
+        self.flush(b);
+        self.set_depth(b, 1);
+        for v in &values {
+            Self::push_locals(b, v);
+        }
+        b.call(id);
+        let locals = self.spill(b, &returns);
+        if kind != FunctionKind::Private {
+            let end = self.import("end-call");
+            match kind {
+                FunctionKind::Public => b.local_get(locals[0]),
+                _ => b.i32_const(0),
+            };
+            b.call(end);
+        }
+        self.mem_release(b, &uses);
+        Self::push_locals(b, &locals);
+        self.coerce(b, &returns, want)
+    }
+
+    /// `execute_apply`'s charges for a function with these declared argument types.
+    pub fn charge_application(&mut self, declared: &[TypeSignature]) {
+        self.cost(
+            ClarityCostFunction::UserFunctionApplication,
+            declared.len() as u64,
+        );
+        for t in declared {
+            self.cost(ClarityCostFunction::InnerTypeCheckCost, t.size() as u64);
+        }
+    }
+
+    /// Whether `e` was made up by the compiler (see `words/higher_order.rs`).
+    pub fn is_synthetic(&self, e: &SymbolicExpression) -> bool {
+        self.synthetic_types.contains_key(&e.id)
+    }
+
+    /// Flush pending charges, then call host function `name` (arguments on the stack).
+    pub fn call_host(&mut self, b: &mut Builder, name: &'static str) {
+        self.flush(b);
+        let f = self.import(name);
+        b.call(f);
     }
 
     pub fn lookup(&self, name: &str) -> Option<Binding> {
@@ -879,11 +1005,18 @@ impl<'a> Ctx<'a> {
         match self.fn_return.clone() {
             Some(ret) => {
                 self.coerce(b, ty, &ret)?;
+                self.meter_on_return(b);
+                // Leaving `as-contract` bodies early: their principals are given back.
+                for _ in 0..self.as_contract_depth {
+                    let end = self.import("as-contract-end");
+                    b.call(end);
+                }
                 b.return_();
             }
             None => {
                 let addr = self.to_memory(b, ty);
                 let id = self.type_id(ty);
+                self.flush(b);
                 let f = self.import("short-return");
                 b.i32_const(kind as i32)
                     .i32_const(id)

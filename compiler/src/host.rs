@@ -40,6 +40,11 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("rtype-of", &[I32, I32], &[I32]),
     ("rtype-merge", &[I32, I32], &[I32]),
     ("rtype-size", &[I32], &[I64]),
+    // Clarity 2's implicit cast of a function argument (declared type id, representation
+    // type id, source address, destination address).
+    ("implicit-cast", &[I32, I32, I32, I32], &[]),
+    // `Value::serialized_size` of a value (type id, address).
+    ("serialized-size", &[I32, I32], &[I64]),
     // Data: (name id, type id, address ...). Name ids index `Metadata::names`.
     ("var-get", &[I32, I32, I32], &[]),
     ("var-set", &[I32, I32, I32], &[]),
@@ -74,7 +79,41 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     // function (kind, type id, address of the value).
     ("runtime-error", &[I32], &[]),
     ("short-return", &[I32, I32, I32], &[]),
+    // Metering (see `meter.rs`): a charge whose input is known only at run time (cost
+    // function, input); the failure of a batch of charges (its id in
+    // `Metadata::batches`); `add_memory` past the limit (amount); the call stack too deep
+    // (batch id, number of its charges made before the check).
+    ("charge", &[I32, I64], &[]),
+    ("meter-exceeded", &[I32], &[]),
+    ("memory-exceeded", &[I64], &[]),
+    ("depth-exceeded", &[I32, I32], &[]),
 ];
+
+/// Address of the meter block: the metering state of the transaction while Wasm runs,
+/// little-endian `u64`s at these offsets. The runtime writes it before entering the
+/// module and reads it back after (and around every host function that meters).
+pub const METER_ADDR: u32 = 8;
+
+pub mod meter {
+    pub const RUNTIME: u32 = 0;
+    pub const READ_COUNT: u32 = 8;
+    pub const READ_LENGTH: u32 = 16;
+    pub const WRITE_COUNT: u32 = 24;
+    pub const WRITE_LENGTH: u32 = 32;
+    /// Memory accounted (`add_memory`), and how much of it is never given back in the
+    /// transaction (data writes).
+    pub const MEMORY: u32 = 40;
+    pub const LEAK: u32 = 48;
+    /// The interpreter's call-stack depth where a callee starts.
+    pub const DEPTH: u32 = 56;
+    pub const LIMIT_RUNTIME: u32 = 64;
+    pub const LIMIT_READ_COUNT: u32 = 72;
+    pub const LIMIT_READ_LENGTH: u32 = 80;
+    pub const LIMIT_WRITE_COUNT: u32 = 88;
+    pub const LIMIT_WRITE_LENGTH: u32 = 96;
+    pub const LIMIT_MEMORY: u32 = 104;
+    pub const SIZE: u32 = 112;
+}
 
 pub const MODULE: &str = "clarity";
 

@@ -11,11 +11,12 @@ pub mod abi;
 mod codegen;
 pub mod host;
 mod metadata;
+pub mod meter;
 mod rtypes;
 mod types;
 mod words;
 
 pub use codegen::compile;
 pub use metadata::{
-    CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel,
+    ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel,
 };

@@ -1,6 +1,15 @@
 //! What the runtime needs to know about a compiled module besides its bytes.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
+
+/// One step of a batch of charges known when compiling (see `meter.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChargeItem {
+    Cost(ClarityCostFunction, u64),
+    MemAdd(u64),
+    MemDrop(u64),
+}
 
 #[derive(Clone, Debug)]
 pub struct Compiled {
@@ -75,6 +84,10 @@ pub struct Metadata {
     /// each and writes its id, as a `u32`, at `rtype_table + 4 * index`.
     pub rtypes: Vec<TypeSignature>,
     pub rtype_table: u32,
+    /// Batches of charges, by id (see `meter.rs`).
+    pub batches: Vec<Vec<ChargeItem>>,
+    /// Identity of the cost table the charges were summed with.
+    pub cost_table: u64,
 }
 
 impl Metadata {

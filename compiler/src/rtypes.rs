@@ -20,7 +20,83 @@ pub fn is_rigid(ty: &T) -> bool {
     }
 }
 
+/// Whether values of type `ty` hold a list anywhere.
+fn holds_list(ty: &T) -> bool {
+    match ty {
+        T::SequenceType(SequenceSubtype::ListType(_)) => true,
+        T::OptionalType(t) => holds_list(t),
+        T::ResponseType(b) => holds_list(&b.0) || holds_list(&b.1),
+        T::TupleType(t) => t.get_type_map().values().any(holds_list),
+        _ => false,
+    }
+}
+
+/// Whether values of type `ty` hold a tuple or a list anywhere.
+fn holds_rtype(ty: &T) -> bool {
+    match ty {
+        T::SequenceType(SequenceSubtype::ListType(_)) | T::TupleType(_) => true,
+        T::OptionalType(t) => holds_rtype(t),
+        T::ResponseType(b) => holds_rtype(&b.0) || holds_rtype(&b.1),
+        _ => false,
+    }
+}
+
 impl Ctx<'_> {
+    /// Clarity 2's cast of a function's argument to its declared type, at the start of
+    /// the function (`clarity2_implicit_cast` in `execute_apply`): tuples take the
+    /// declared tuple type; lists the declared element type (keeping their own max
+    /// length); recursively through optionals and responses. `repr` is the argument's
+    /// representation, its value in `locals` (rewritten in place).
+    pub fn implicit_cast(&mut self, b: &mut Builder, declared: &T, repr: &T, locals: &[LocalId]) {
+        if !holds_rtype(declared) {
+            return;
+        }
+        if holds_list(declared) {
+            // Lists carry elements with their own rtypes: the host rebuilds the value.
+            let src = self.locals_to_memory(b, repr, locals);
+            let dest = self.alloc_local(b, crate::abi::size(repr));
+            let (d, r) = (self.type_id(declared), self.type_id(repr));
+            let f = self.import("implicit-cast");
+            b.i32_const(d)
+                .i32_const(r)
+                .local_get(src)
+                .local_get(dest)
+                .call(f);
+            self.load(b, repr, dest, 0);
+            for l in locals.iter().rev() {
+                b.local_set(*l);
+            }
+            return;
+        }
+        self.cast_in_locals(b, declared, repr, locals);
+    }
+
+    /// The cast of a value without lists: its tuples' rtypes become their declared types
+    /// (absent parts are rewritten too, harmlessly).
+    fn cast_in_locals(&mut self, b: &mut Builder, declared: &T, repr: &T, locals: &[LocalId]) {
+        match (declared, repr) {
+            (T::TupleType(dt), T::TupleType(rt)) => {
+                self.push_static_rtype(b, declared);
+                b.local_set(locals[0]);
+                let mut i = crate::abi::RTYPE_PARTS;
+                for ((_, d), (_, r)) in dt.get_type_map().iter().zip(rt.get_type_map().iter()) {
+                    let n = crate::abi::flat(r).len();
+                    self.cast_in_locals(b, d, r, &locals[i..i + n]);
+                    i += n;
+                }
+            }
+            (T::OptionalType(d), T::OptionalType(r)) => {
+                self.cast_in_locals(b, d, r, &locals[1..]);
+            }
+            (T::ResponseType(d), T::ResponseType(r)) => {
+                let n = crate::abi::flat(&r.0).len();
+                self.cast_in_locals(b, &d.0, &r.0, &locals[1..1 + n]);
+                self.cast_in_locals(b, &d.1, &r.1, &locals[1 + n..]);
+            }
+            _ => {}
+        }
+    }
+
     /// Push the rtype of `ty`, a type known when compiling.
     pub fn push_static_rtype(&mut self, b: &mut Builder, ty: &T) {
         let index = match self.meta.rtypes.iter().position(|t| t == ty) {

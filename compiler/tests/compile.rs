@@ -11,7 +11,20 @@ fn compile_src(
 ) -> Result<clarinet_wasm_compiler::Compiled, clarinet_wasm_compiler::CompileError> {
     let (_, analysis) =
         mem_type_check(src, ClarityVersion::Clarity2, StacksEpochId::Epoch24).expect("type-checks");
-    compile(&analysis)
+    compile(&analysis, &costs3(), StacksEpochId::Epoch24)
+}
+
+/// The epoch 2.4 cost functions, from the boot contract clarity-repl ships.
+fn costs3() -> clarinet_wasm_costs::CostTable {
+    let (_, src) = clarity_repl::repl::boot::STACKS_BOOT_CODE_TESTNET
+        .iter()
+        .find(|(n, _)| *n == "costs-3")
+        .expect("costs-3");
+    let id = clarity::vm::types::QualifiedContractIdentifier::parse(
+        "ST000000000000000000002AMW42H.costs-3",
+    )
+    .unwrap();
+    clarinet_wasm_costs::CostTable::from_contract_source(&id, src).unwrap()
 }
 
 fn validate(wasm: &[u8]) {

@@ -3,6 +3,7 @@
 //! or error kind), events in order, state written, cost.
 
 use clarity::vm::analysis::AnalysisDatabase;
+use clarity::vm::costs::ExecutionCost;
 use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
 use clarity::vm::{ClarityVersion, Value};
@@ -106,16 +107,54 @@ pub fn compare(i: &Outcome, w: &Outcome) -> Verdict {
             };
         }
     }
-    if let (Some(a), Some(b)) = (&i.cost, &w.cost) {
-        if a != b {
-            return Verdict::Mismatch {
-                part: "cost",
-                interpreter: a.to_string(),
-                wasm: b.to_string(),
+    match (&i.cost, &w.cost) {
+        (Some(a), Some(b)) if a != b => {
+            let differ: Vec<&str> = dimensions(a)
+                .iter()
+                .zip(dimensions(b).iter())
+                .filter(|(x, y)| x.1 != y.1)
+                .map(|(x, _)| x.0)
+                .collect();
+            let show = |c: &ExecutionCost| {
+                format!("{} (differs in {})", render_cost(c), differ.join(", "))
             };
+            Verdict::Mismatch {
+                part: "cost",
+                interpreter: show(a),
+                wasm: show(b),
+            }
         }
+        (Some(a), None) => Verdict::Mismatch {
+            part: "cost",
+            interpreter: render_cost(a),
+            wasm: "no cost reported".into(),
+        },
+        (None, Some(b)) => Verdict::Mismatch {
+            part: "cost",
+            interpreter: "no cost reported".into(),
+            wasm: render_cost(b),
+        },
+        _ => Verdict::Agree,
     }
-    Verdict::Agree
+}
+
+/// The five dimensions of a cost, named as in `ExecutionCost`.
+pub fn dimensions(c: &ExecutionCost) -> [(&'static str, u64); 5] {
+    [
+        ("runtime", c.runtime),
+        ("read_count", c.read_count),
+        ("read_length", c.read_length),
+        ("write_count", c.write_count),
+        ("write_length", c.write_length),
+    ]
+}
+
+pub fn render_cost(c: &ExecutionCost) -> String {
+    dimensions(c)
+        .iter()
+        .map(|(n, v)| format!("{n} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Contract metadata is JSON of structures holding hash maps, whose order varies from

@@ -4,6 +4,7 @@
 
 pub mod analyze;
 pub mod chain;
+pub mod costs;
 pub mod dual;
 pub mod interp;
 pub mod outcome;
@@ -23,7 +24,14 @@ pub fn compile_source(
     let epoch = chain.epoch;
     let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch)
         .map_err(CompileFailure::Analysis)?;
-    clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(CompileFailure::Unsupported)
+    let table = costs::table_for(chain).map_err(|e| {
+        CompileFailure::Unsupported(clarinet_wasm_compiler::CompileError {
+            message: format!("cannot meter on Wasm: {e}"),
+            line: 0,
+            column: 0,
+        })
+    })?;
+    clarinet_wasm_compiler::compile(&analyzed.analysis, &table, epoch).map_err(CompileFailure::Unsupported)
 }
 
 #[derive(Debug, Clone)]

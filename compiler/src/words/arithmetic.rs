@@ -1,9 +1,12 @@
 //! `+ - * / mod pow sqrti log2 xor to-int to-uint` on 128-bit integers.
 //!
-//! As in the interpreter, every argument is evaluated before any arithmetic happens, so
-//! an error in a later argument wins over an overflow between earlier ones. Checked
-//! operations are host calls that reproduce the interpreter's errors exactly.
+//! These are plain native functions in the interpreter: every argument is evaluated
+//! (and its memory accounted) before anything else, so an error in a later argument wins
+//! over an overflow between earlier ones; then the word's cost, for the number of
+//! arguments. Checked operations are host calls that reproduce the interpreter's errors
+//! exactly.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 use walrus::ir::BinaryOp;
@@ -30,12 +33,9 @@ pub fn emit(
         "to-uint" => TypeSignature::UIntType,
         _ => arg_ty.clone(),
     };
-    // Evaluate every argument first.
-    let mut vals = vec![];
-    for a in args {
-        ctx.emit(b, a, &arg_ty)?;
-        vals.push(ctx.spill(b, &arg_ty));
-    }
+    let (vals, uses) = ctx.native_args(b, args, &vec![arg_ty.clone(); args.len()])?;
+    ctx.cost(cost_function(name), args.len() as u64);
+    ctx.flush(b);
     Ctx::push_locals(b, &vals[0]);
     match name {
         "xor" => {
@@ -74,5 +74,22 @@ pub fn emit(
             }
         }
     }
+    ctx.mem_release(b, &uses);
     ctx.coerce(b, &result_ty, want)
+}
+
+fn cost_function(name: &str) -> ClarityCostFunction {
+    use ClarityCostFunction as C;
+    match name {
+        "+" => C::Add,
+        "-" => C::Sub,
+        "*" => C::Mul,
+        "/" => C::Div,
+        "mod" => C::Mod,
+        "pow" => C::Pow,
+        "sqrti" => C::Sqrti,
+        "log2" => C::Log2,
+        "xor" => C::Xor,
+        _ => C::IntCast,
+    }
 }

@@ -1,5 +1,6 @@
 //! `and`, `or` (short-circuiting, left to right) and `not`.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{IfElse, UnaryOp};
@@ -21,10 +22,25 @@ pub fn emit(
             let a = args
                 .first()
                 .ok_or_else(|| span_error(e, "not takes one argument"))?;
-            ctx.emit(b, a, &bool_ty)?;
+            let (values, uses) =
+                ctx.native_args(b, std::slice::from_ref(a), &[bool_ty.clone()])?;
+            ctx.cost(ClarityCostFunction::Not, 1);
+            ctx.mem_release(b, &uses);
+            Ctx::push_locals(b, &values[0]);
             b.unop(UnaryOp::I32Eqz);
         }
-        _ => emit_chain(ctx, b, name == "and", args)?,
+        _ => {
+            // Special forms: charged for the number of arguments before evaluating any.
+            ctx.cost(
+                if name == "and" {
+                    ClarityCostFunction::And
+                } else {
+                    ClarityCostFunction::Or
+                },
+                args.len() as u64,
+            );
+            emit_chain(ctx, b, name == "and", args)?
+        }
     }
     ctx.coerce(b, &bool_ty, want)
 }
@@ -45,9 +61,10 @@ fn emit_chain(
     if rest.is_empty() {
         return Ok(());
     }
-    let mut cont = b.dangling_instr_seq(Some(ValType::I32));
-    emit_chain(ctx, &mut cont, is_and, rest)?;
-    let cont = cont.id();
+    ctx.flush(b);
+    let cont = ctx.branch(b, Some(ValType::I32), |ctx, s| {
+        emit_chain(ctx, s, is_and, rest)
+    })?;
     let mut stop = b.dangling_instr_seq(Some(ValType::I32));
     stop.i32_const(!is_and as i32);
     let stop = stop.id();

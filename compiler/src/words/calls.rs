@@ -32,6 +32,8 @@ pub fn emit_contract_call(
         .match_atom()
         .ok_or_else(|| span_error(function, "expected a function name"))?;
     let name_id = ctx.name_id(name);
+    // A special form, charged before its arguments are evaluated.
+    ctx.cost(clarity::vm::costs::cost_functions::ClarityCostFunction::ContractCall, 0);
     let mut evaluated = vec![];
     for a in rest {
         let ty = ctx.type_of(a);
@@ -64,15 +66,17 @@ pub fn emit_contract_call(
     let dest = ctx.alloc_local(b, abi::size(&result_ty));
     let callee = abi::principal_bytes(p);
     let callee_addr = ctx.static_bytes(&callee);
-    let f = ctx.import("contract-call");
+    // The callee starts below this special form's own frame.
+    ctx.flush(b);
+    ctx.set_depth(b, 0);
     b.i32_const(callee_addr as i32)
         .i32_const(callee.len() as i32)
         .i32_const(name_id)
         .local_get(block)
         .i32_const(evaluated.len() as i32)
         .i32_const(result_id)
-        .local_get(dest)
-        .call(f);
+        .local_get(dest);
+    ctx.call_host(b, "contract-call");
     ctx.load(b, &result_ty, dest, 0);
     ctx.coerce(b, &result_ty, want)
 }

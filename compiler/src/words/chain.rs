@@ -1,5 +1,6 @@
 //! Reserved names: the transaction and chain context, and the constant keywords.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 
@@ -27,21 +28,30 @@ pub fn emit_keyword(
             TypeSignature::OptionalType(Box::new(TypeSignature::NoType))
         }
         "tx-sender" | "contract-caller" => {
-            let f = ctx.import(if name == "tx-sender" {
-                "tx-sender"
-            } else {
-                "contract-caller"
-            });
-            b.call(f);
+            ctx.call_host(
+                b,
+                if name == "tx-sender" {
+                    "tx-sender"
+                } else {
+                    "contract-caller"
+                },
+            );
             TypeSignature::PrincipalType
         }
         "block-height" | "burn-block-height" | "chain-id" => {
-            let f = ctx.import(match name {
-                "block-height" => "block-height",
-                "burn-block-height" => "burn-block-height",
-                _ => "chain-id",
-            });
-            b.call(f).i64_const(0);
+            // The heights are read from the database, and charged as a variable read.
+            if name != "chain-id" {
+                ctx.cost(ClarityCostFunction::FetchVar, 1);
+            }
+            ctx.call_host(
+                b,
+                match name {
+                    "block-height" => "block-height",
+                    "burn-block-height" => "burn-block-height",
+                    _ => "chain-id",
+                },
+            );
+            b.i64_const(0);
             TypeSignature::UIntType
         }
         "is-in-mainnet" | "is-in-regtest" => {

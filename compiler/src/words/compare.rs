@@ -1,8 +1,11 @@
 //! `< <= > >=` (integers; in Clarity 2 also strings and buffers) and `is-eq` (any type).
 
+use clarity::types::StacksEpochId;
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
-use clarity::vm::SymbolicExpression;
+use clarity::vm::{ClarityVersion, SymbolicExpression};
 use walrus::ir::BinaryOp;
+use walrus::ValType;
 
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 use crate::types::is_int;
@@ -19,8 +22,38 @@ pub fn emit_order(
         return Err(span_error(e, format!("{name} takes two arguments")));
     }
     let ty = ctx.join(args);
+    // A special form: both operands evaluated (no memory accounted), then the word's
+    // cost: in Clarity 2 for the smaller operand's size, in Clarity 1 for the count.
     ctx.emit(b, &args[0], &ty)?;
+    let a = ctx.spill(b, &ty);
     ctx.emit(b, &args[1], &ty)?;
+    let c = ctx.spill(b, &ty);
+    let f = match name {
+        "<" => ClarityCostFunction::Le,
+        "<=" => ClarityCostFunction::Leq,
+        ">" => ClarityCostFunction::Ge,
+        _ => ClarityCostFunction::Geq,
+    };
+    if ctx.analysis.clarity_version >= ClarityVersion::Clarity2 {
+        match Ctx::static_size(&ty) {
+            Some(n) => ctx.cost(f, n),
+            None => {
+                ctx.push_size(b, &ty, &a);
+                ctx.push_size(b, &ty, &c);
+                let (x, y) = (
+                    ctx.module.locals.add(ValType::I64),
+                    ctx.module.locals.add(ValType::I64),
+                );
+                b.local_set(y).local_tee(x).local_get(y).local_get(x).local_get(y);
+                b.binop(BinaryOp::I64LtU).select(Some(ValType::I64));
+                ctx.cost_dyn(b, f);
+            }
+        }
+    } else {
+        ctx.cost(f, 2);
+    }
+    Ctx::push_locals(b, &a);
+    Ctx::push_locals(b, &c);
     let f = match &ty {
         TypeSignature::IntType | TypeSignature::UIntType => {
             ctx.import(if is_int(&ty) { "cmp-int" } else { "cmp-uint" })
@@ -49,12 +82,15 @@ pub fn emit_is_eq(
         return Err(span_error(e, "is-eq needs arguments"));
     }
     let ty = ctx.join(args);
-    // All arguments are evaluated before comparing, as in the interpreter.
-    let mut vals = vec![];
-    for a in args {
-        ctx.emit(b, a, &ty)?;
-        vals.push(ctx.spill(b, &ty));
+    // A native: every argument evaluated (memory accounted), then `Eq` for the sum of
+    // their serialized sizes (the count before epoch 2.05).
+    let (vals, uses) = ctx.native_args(b, args, &vec![ty.clone(); args.len()])?;
+    if ctx.epoch >= StacksEpochId::Epoch2_05 {
+        ctx.cost_of_serialized_sizes(b, ClarityCostFunction::Eq, &ty, &vals);
+    } else {
+        ctx.cost(ClarityCostFunction::Eq, args.len() as u64);
     }
+    ctx.mem_release(b, &uses);
     b.i32_const(1);
     for v in &vals[1..] {
         match &ty {

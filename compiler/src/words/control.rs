@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{IfElse, UnaryOp};
@@ -18,7 +19,20 @@ pub fn emit(
     want: &TypeSignature,
 ) -> CResult<()> {
     match name {
-        "begin" => emit_body(ctx, b, args, e, want),
+        // A native function: every expression is an argument, its memory accounted.
+        "begin" => {
+            let Some((last, init)) = args.split_last() else {
+                return Err(span_error(e, "empty begin"));
+            };
+            let mut types: Vec<TypeSignature> = init.iter().map(|x| ctx.type_of(x)).collect();
+            types.push(want.clone());
+            let (values, uses) = ctx.native_args(b, args, &types)?;
+            ctx.cost(C::Begin, args.len() as u64);
+            ctx.mem_release(b, &uses);
+            let _ = last;
+            Ctx::push_locals(b, values.last().expect("one value"));
+            Ok(())
+        }
         "let" => {
             let (bindings, body) = args
                 .split_first()
@@ -26,9 +40,13 @@ pub fn emit(
             let pairs = bindings
                 .match_list()
                 .ok_or_else(|| span_error(bindings, "bad let bindings"))?;
-            // Each binding sees the ones before it (Clarity 2 and 1 alike evaluate in order
-            // in a scope that grows).
+            ctx.cost(C::Let, pairs.len() as u64);
+            // The bindings and the body are evaluated in a context one level deeper; each
+            // binding sees the ones before it, and its value's memory is accounted until
+            // the end of the `let`.
+            ctx.meter_state.context_depth += 1;
             let mut pushed = 0;
+            let mut uses = vec![];
             let mut result = Ok(());
             for pair in pairs {
                 let Some([n, v]) = pair
@@ -49,6 +67,7 @@ pub fn emit(
                     break;
                 }
                 let locals = ctx.spill(b, &ty);
+                uses.push(ctx.mem_add_value(b, &ty, &locals));
                 let mut scope = HashMap::new();
                 scope.insert(name.to_string(), Binding { ty, locals });
                 ctx.push_scope(scope);
@@ -60,20 +79,20 @@ pub fn emit(
             for _ in 0..pushed {
                 ctx.pop_scope();
             }
+            ctx.meter_state.context_depth -= 1;
+            ctx.mem_release(b, &uses);
             result
         }
         "if" => {
             let [c, t, f] = args else {
                 return Err(span_error(e, "if takes three arguments"));
             };
+            ctx.cost(C::If, 0);
             ctx.emit(b, c, &TypeSignature::BoolType)?;
+            ctx.flush(b);
             let ty = ctx.block_type(want);
-            let mut then_b = b.dangling_instr_seq(ty);
-            ctx.emit(&mut then_b, t, want)?;
-            let then_id = then_b.id();
-            let mut else_b = b.dangling_instr_seq(ty);
-            ctx.emit(&mut else_b, f, want)?;
-            let else_id = else_b.id();
+            let then_id = ctx.branch(b, ty, |ctx, s| ctx.emit(s, t, want))?;
+            let else_id = ctx.branch(b, ty, |ctx, s| ctx.emit(s, f, want))?;
             b.instr(IfElse {
                 consequent: then_id,
                 alternative: else_id,
@@ -84,13 +103,15 @@ pub fn emit(
             let [c, thrown] = args else {
                 return Err(span_error(e, "asserts! takes two arguments"));
             };
+            ctx.cost(C::Asserts, 0);
             ctx.emit(b, c, &TypeSignature::BoolType)?;
+            ctx.flush(b);
             b.unop(UnaryOp::I32Eqz);
-            let mut fail = b.dangling_instr_seq(None);
             let tt = ctx.throw_type(thrown);
-            ctx.emit(&mut fail, thrown, &tt)?;
-            ctx.short_return(&mut fail, &tt, ShortReturnKind::AssertionFailed)?;
-            let fail = fail.id();
+            let fail = ctx.branch(b, None, |ctx, s| {
+                ctx.emit(s, thrown, &tt)?;
+                ctx.short_return(s, &tt, ShortReturnKind::AssertionFailed)
+            })?;
             let pass = b.dangling_instr_seq(None).id();
             b.instr(IfElse {
                 consequent: fail,

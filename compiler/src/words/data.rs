@@ -1,5 +1,7 @@
 //! Persisted data: `var-get var-set map-get? map-set map-insert map-delete`. Values cross
-//! to the host in memory form, typed by the declared var or map types.
+//! to the host in memory form, typed by the declared var or map types. These are special
+//! forms: their arguments are evaluated without memory accounting, and the host makes
+//! their charges (which depend on what the database holds).
 
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
@@ -28,11 +30,8 @@ pub fn emit(
             let ty = ctx.var_type(&target, e)?;
             let type_id = ctx.type_id(&ty);
             let dest = ctx.alloc_local(b, abi::size(&ty));
-            let f = ctx.import("var-get");
-            b.i32_const(name_id)
-                .i32_const(type_id)
-                .local_get(dest)
-                .call(f);
+            b.i32_const(name_id).i32_const(type_id).local_get(dest);
+            ctx.call_host(b, "var-get");
             ctx.load(b, &ty, dest, 0);
             ctx.coerce(b, &ty, want)
         }
@@ -44,11 +43,8 @@ pub fn emit(
             ctx.emit(b, v, &ty)?;
             let src = ctx.to_memory(b, &ty);
             let type_id = ctx.type_id(&ty);
-            let f = ctx.import("var-set");
-            b.i32_const(name_id)
-                .i32_const(type_id)
-                .local_get(src)
-                .call(f);
+            b.i32_const(name_id).i32_const(type_id).local_get(src);
+            ctx.call_host(b, "var-set");
             b.i32_const(1);
             ctx.coerce(b, &T::BoolType, want)
         }
@@ -62,13 +58,12 @@ pub fn emit(
             let out_ty = T::OptionalType(Box::new(vt));
             let dest = ctx.alloc_local(b, abi::size(&out_ty));
             let (kid, oid) = (ctx.type_id(&kt), ctx.type_id(&out_ty));
-            let f = ctx.import("map-get");
             b.i32_const(name_id)
                 .i32_const(kid)
                 .local_get(kp)
                 .i32_const(oid)
-                .local_get(dest)
-                .call(f);
+                .local_get(dest);
+            ctx.call_host(b, "map-get");
             ctx.load(b, &out_ty, dest, 0);
             ctx.coerce(b, &out_ty, want)
         }
@@ -83,17 +78,19 @@ pub fn emit(
             ctx.emit(b, v, &vt)?;
             let vp = ctx.to_memory(b, &vt);
             let (kid, vid) = (ctx.type_id(&kt), ctx.type_id(&vt));
-            let f = ctx.import(if name == "map-set" {
-                "map-set"
-            } else {
-                "map-insert"
-            });
             b.i32_const(name_id)
                 .i32_const(kid)
                 .local_get(kp)
                 .i32_const(vid)
-                .local_get(vp)
-                .call(f);
+                .local_get(vp);
+            ctx.call_host(
+                b,
+                if name == "map-set" {
+                    "map-set"
+                } else {
+                    "map-insert"
+                },
+            );
             ctx.coerce(b, &T::BoolType, want)
         }
         "map-delete" => {
@@ -104,8 +101,8 @@ pub fn emit(
             ctx.emit(b, k, &kt)?;
             let kp = ctx.to_memory(b, &kt);
             let kid = ctx.type_id(&kt);
-            let f = ctx.import("map-delete");
-            b.i32_const(name_id).i32_const(kid).local_get(kp).call(f);
+            b.i32_const(name_id).i32_const(kid).local_get(kp);
+            ctx.call_host(b, "map-delete");
             ctx.coerce(b, &T::BoolType, want)
         }
         _ => Err(span_error(e, format!("unexpected word {name}"))),

@@ -129,13 +129,16 @@ fn application(
     Ok((call, scope))
 }
 
-/// `for i in 0..count { body }` with `i` in a local.
+/// `for i in 0..count { body }` with `i` in a local; charges pending before the loop are
+/// made before it, and each iteration makes its own.
 fn counted_loop(
+    ctx: &mut Ctx,
     b: &mut Builder,
     i: LocalId,
     count: LocalId,
-    body: impl FnOnce(&mut Builder) -> CResult<()>,
+    body: impl FnOnce(&mut Ctx, &mut Builder) -> CResult<()>,
 ) -> CResult<()> {
+    ctx.flush(b);
     b.i32_const(0).local_set(i);
     let mut outer = b.dangling_instr_seq(None);
     let outer_id = outer.id();
@@ -145,7 +148,8 @@ fn counted_loop(
         .local_get(count)
         .binop(BinaryOp::I32GeU)
         .br_if(outer_id);
-    body(&mut lp)?;
+    body(ctx, &mut lp)?;
+    ctx.flush(&mut lp);
     lp.local_get(i)
         .i32_const(1)
         .binop(BinaryOp::I32Add)
@@ -173,8 +177,13 @@ pub fn emit(
     let result_ty = ctx.type_of(e);
     let i = ctx.module.locals.add(ValType::I32);
     let count = ctx.module.locals.add(ValType::I32);
+    use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
+    // Special forms: each charges its own cost and the lookup of the function, in its
+    // own order around the evaluation of its arguments (`special_map` and friends).
     match name {
         "map" => {
+            ctx.cost(C::Map, args.len() as u64);
+            ctx.cost(C::LookupFunction, 0);
             let mut seqs = vec![];
             for a in &args[1..] {
                 seqs.push(eval_seq(ctx, b, a)?);
@@ -206,7 +215,7 @@ pub fn emit(
                 .binop(BinaryOp::I32Mul)
                 .call(ctx.alloc)
                 .local_set(base);
-            counted_loop(b, i, count, |lp| {
+            counted_loop(ctx, b, i, count, |ctx, lp| {
                 let mut values = vec![];
                 for s in &seqs {
                     push_element(ctx, lp, s, i);
@@ -241,12 +250,14 @@ pub fn emit(
             let [_, seq_arg, init] = args else {
                 return Err(span_error(e, "fold takes three arguments"));
             };
+            ctx.cost(C::Fold, 0);
+            ctx.cost(C::LookupFunction, 0);
             let s = eval_seq(ctx, b, seq_arg)?;
             ctx.emit(b, init, &result_ty)?;
             let acc = ctx.spill(b, &result_ty);
             push_count(b, &s);
             b.local_set(count);
-            counted_loop(b, i, count, |lp| {
+            counted_loop(ctx, b, i, count, |ctx, lp| {
                 push_element(ctx, lp, &s, i);
                 let x = ctx.spill(lp, &s.elem_ty);
                 let (call, scope) = application(
@@ -271,7 +282,9 @@ pub fn emit(
             let [_, seq_arg] = args else {
                 return Err(span_error(e, "filter takes two arguments"));
             };
+            ctx.cost(C::Filter, 0);
             let s = eval_seq(ctx, b, seq_arg)?;
+            ctx.cost(C::LookupFunction, 0);
             push_count(b, &s);
             b.local_set(count);
             let base = ctx.module.locals.add(ValType::I32);
@@ -279,7 +292,7 @@ pub fn emit(
             b.local_get(s.bytes).call(ctx.alloc).local_set(base);
             b.i32_const(0).local_set(kept);
             let seq_ty = ctx.type_of(seq_arg);
-            counted_loop(b, i, count, |lp| {
+            counted_loop(ctx, b, i, count, |ctx, lp| {
                 push_element(ctx, lp, &s, i);
                 let x = ctx.spill(lp, &s.elem_ty);
                 let (call, scope) =
@@ -288,6 +301,7 @@ pub fn emit(
                 let r = ctx.emit(lp, &call, &T::BoolType);
                 ctx.pop_scope();
                 r?;
+                ctx.flush(lp);
                 // Kept: copy the element's bytes to the end of the result.
                 let mut keep = lp.dangling_instr_seq(None);
                 keep.local_get(base)

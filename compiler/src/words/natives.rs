@@ -4,6 +4,8 @@
 //! implementation of the word to them. One implementation of each, so the same results,
 //! errors, events and costs; the control flow around them stays in Wasm.
 
+use clarity::vm::costs::constants::AS_CONTRACT_MEMORY;
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{MemArg, StoreKind};
@@ -81,6 +83,64 @@ const VALUE: i32 = 0;
 const NAME: i32 = 1;
 const EXPRESSION: i32 = 2;
 
+/// How the interpreter charges a delegated word.
+enum Charging {
+    /// A native function: arguments evaluated with their memory accounted, then `f` for
+    /// the number of arguments (`Count`) or the sum of their serialized sizes (`Sized`,
+    /// since epoch 2.05; the count before).
+    Native(ClarityCostFunction, bool),
+    /// A special form: `pre` charged before any argument; the host makes the charges
+    /// that depend on what the word finds (see the runtime's `host/natives.rs`).
+    Special(Option<ClarityCostFunction>),
+}
+
+fn charging(name: &str) -> Charging {
+    use ClarityCostFunction as C;
+    use Charging::*;
+    match name {
+        "buff-to-int-le" => Native(C::BuffToIntLe, false),
+        "buff-to-uint-le" => Native(C::BuffToUIntLe, false),
+        "buff-to-int-be" => Native(C::BuffToIntBe, false),
+        "buff-to-uint-be" => Native(C::BuffToUIntBe, false),
+        "string-to-int?" => Native(C::StringToInt, false),
+        "string-to-uint?" => Native(C::StringToUInt, false),
+        "int-to-ascii" => Native(C::IntToAscii, false),
+        "int-to-utf8" => Native(C::IntToUtf8, false),
+        "element-at" | "element-at?" => Native(C::ElementAt, false),
+        "bit-and" => Native(C::BitwiseAnd, false),
+        "bit-or" => Native(C::BitwiseOr, false),
+        "bit-not" => Native(C::BitwiseNot, false),
+        "bit-shift-left" => Native(C::BitwiseLShift, false),
+        "bit-shift-right" => Native(C::BitwiseRShift, false),
+        "bit-xor" => Native(C::Xor, false),
+        "index-of" | "index-of?" => Native(C::IndexOf, true),
+        "hash160" => Native(C::Hash160, true),
+        "sha256" => Native(C::Sha256, true),
+        "sha512" => Native(C::Sha512, true),
+        "sha512/256" => Native(C::Sha512t256, true),
+        "keccak256" => Native(C::Keccak256, true),
+        "to-consensus-buff?" => Native(C::ToConsensusBuff, true),
+        "principal-of?" => Special(Some(C::PrincipalOf)),
+        "secp256k1-recover?" => Special(Some(C::Secp256k1recover)),
+        "secp256k1-verify" => Special(Some(C::Secp256k1verify)),
+        "is-standard" => Special(Some(C::IsStandard)),
+        "principal-destruct?" => Special(Some(C::PrincipalDestruct)),
+        "principal-construct?" => Special(Some(C::PrincipalConstruct)),
+        "stx-transfer?" | "stx-burn?" => Special(Some(C::StxTransfer)),
+        "stx-transfer-memo?" => Special(Some(C::StxTransferMemo)),
+        "stx-get-balance" => Special(Some(C::StxBalance)),
+        "stx-account" => Special(Some(C::StxGetAccount)),
+        "ft-mint?" => Special(Some(C::FtMint)),
+        "ft-transfer?" => Special(Some(C::FtTransfer)),
+        "ft-burn?" => Special(Some(C::FtBurn)),
+        "ft-get-balance" => Special(Some(C::FtBalance)),
+        "ft-get-supply" => Special(Some(C::FtSupply)),
+        "get-block-info?" => Special(Some(C::BlockInfo)),
+        "get-burn-block-info?" => Special(Some(C::GetBurnBlockInfo)),
+        _ => Special(None),
+    }
+}
+
 pub fn emit(
     ctx: &mut Ctx,
     b: &mut Builder,
@@ -89,12 +149,29 @@ pub fn emit(
     e: &SymbolicExpression,
     want: &TypeSignature,
 ) -> CResult<()> {
+    use ClarityCostFunction as C;
     let names = DELEGATED
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, p)| *p)
         .unwrap_or(&[]);
+    let charging = charging(name);
+    let native = matches!(charging, Charging::Native(..));
+    match &charging {
+        Charging::Special(Some(f)) => ctx.cost(*f, 0),
+        Charging::Special(None) | Charging::Native(..) => {}
+    }
+    if name == "from-consensus-buff?" {
+        // The type argument is parsed first, its parse charged step by step.
+        if let Some(t) = args.first() {
+            for (f, n) in crate::meter::type_parse_charges(ctx.epoch, t) {
+                ctx.cost(f, n);
+            }
+        }
+    }
     let mut block_args = vec![];
+    let mut uses = vec![];
+    let mut values = vec![];
     for (i, a) in args.iter().enumerate() {
         if EXPRESSION_ARGS.contains(&(name, i)) {
             ctx.meta.expressions.push(a.clone());
@@ -107,8 +184,31 @@ pub fn emit(
         } else {
             let ty = ctx.type_of(a);
             ctx.emit(b, a, &ty)?;
-            let addr = ctx.to_memory(b, &ty);
+            let locals = ctx.spill(b, &ty);
+            if native {
+                uses.push(ctx.mem_add_value(b, &ty, &locals));
+            }
+            // Charges some special forms make between their arguments.
+            match (name, i) {
+                ("as-max-len?", 0) => ctx.cost(C::AsMaxLen, 0),
+                ("replace-at?", 0) => ctx.cost_of_size(b, C::ReplaceAt, &ty, &locals),
+                ("from-consensus-buff?", 1) => {
+                    b.local_get(locals[1])
+                        .unop(walrus::ir::UnaryOp::I64ExtendUI32);
+                    ctx.cost_dyn(b, C::FromConsensusBuff);
+                }
+                _ => {}
+            }
+            values.push((ty.clone(), locals.clone()));
+            let addr = ctx.locals_to_memory(b, &ty, &locals);
             block_args.push((VALUE, ctx.type_id(&ty), Some(addr)));
+        }
+    }
+    if let Charging::Native(f, sized) = charging {
+        if sized && ctx.epoch >= clarity::types::StacksEpochId::Epoch2_05 {
+            ctx.cost_of_serialized_sizes_typed(b, f, &values);
+        } else {
+            ctx.cost(f, values.len() as u64);
         }
     }
     let block = ctx.alloc_local(b, 12 * block_args.len() as u32);
@@ -139,13 +239,13 @@ pub fn emit(
     let result_id = ctx.type_id(&result_ty);
     let dest = ctx.alloc_local(b, abi::size(&result_ty));
     let word = ctx.name_id(name);
-    let f = ctx.import("call-native");
     b.i32_const(word)
         .local_get(block)
         .i32_const(block_args.len() as i32)
         .i32_const(result_id)
-        .local_get(dest)
-        .call(f);
+        .local_get(dest);
+    ctx.call_host(b, "call-native");
+    ctx.mem_release(b, &uses);
     ctx.load(b, &result_ty, dest, 0);
     ctx.coerce(b, &result_ty, want)
 }
@@ -162,10 +262,18 @@ pub fn emit_as_contract(
     let body = args
         .first()
         .ok_or_else(|| span_error(e, "as-contract takes one argument"))?;
-    let begin = ctx.import("as-contract-begin");
-    b.call(begin);
-    ctx.emit(b, body, want)?;
-    let end = ctx.import("as-contract-end");
-    b.call(end);
+    // A special form: charged since epoch 2.1, and an environment's worth of memory
+    // accounted around its body.
+    if ctx.epoch >= clarity::types::StacksEpochId::Epoch21 {
+        ctx.cost(ClarityCostFunction::AsContract, 0);
+    }
+    ctx.mem_add(AS_CONTRACT_MEMORY);
+    ctx.call_host(b, "as-contract-begin");
+    ctx.as_contract_depth += 1;
+    let r = ctx.emit(b, body, want);
+    ctx.as_contract_depth -= 1;
+    r?;
+    ctx.call_host(b, "as-contract-end");
+    ctx.mem_drop(AS_CONTRACT_MEMORY);
     Ok(())
 }

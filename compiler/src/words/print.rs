@@ -1,5 +1,6 @@
 //! `print`: the value goes to the host (which records the event) and is returned.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 
@@ -18,10 +19,11 @@ pub fn emit(
     let ty = ctx.type_of(arg);
     ctx.emit(b, arg, &ty)?;
     let locals = ctx.spill(b, &ty);
+    ctx.cost_of_size(b, ClarityCostFunction::Print, &ty, &locals);
     let addr = ctx.locals_to_memory(b, &ty, &locals);
     let id = ctx.type_id(&ty);
-    let f = ctx.import("print");
-    b.i32_const(id).local_get(addr).call(f);
+    b.i32_const(id).local_get(addr);
+    ctx.call_host(b, "print");
     ctx.push_as(b, &locals, &ty, want);
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `list` and `len`.
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::{SequenceSubtype, TypeSignature};
 use clarity::vm::SymbolicExpression;
 use walrus::ir::{BinaryOp, UnaryOp};
@@ -32,9 +33,32 @@ pub fn emit(
             let total = (size as usize * args.len()) as i32;
             let base = ctx.module.locals.add(ValType::I32);
             b.i32_const(total).call(ctx.alloc).local_set(base);
+            // A special form: the elements evaluated, then charged for their total size.
+            let mut sizes = 0u64;
+            let mut dynamic = 0;
             for (i, x) in args.iter().enumerate() {
                 ctx.emit(b, x, &item)?;
+                let locals = ctx.spill(b, &item);
+                match Ctx::static_size(&item) {
+                    Some(n) => sizes += n,
+                    None => {
+                        ctx.push_size(b, &item, &locals);
+                        if dynamic > 0 {
+                            b.binop(BinaryOp::I64Add);
+                        }
+                        dynamic += 1;
+                    }
+                }
+                Ctx::push_locals(b, &locals);
                 ctx.store(b, &item, base, i as u32 * size);
+            }
+            if dynamic > 0 {
+                if sizes > 0 {
+                    b.i64_const(sizes as i64).binop(BinaryOp::I64Add);
+                }
+                ctx.cost_dyn(b, ClarityCostFunction::ListCons);
+            } else {
+                ctx.cost(ClarityCostFunction::ListCons, sizes);
             }
             let bytes = ctx.module.locals.add(ValType::I32);
             b.i32_const(total).local_set(bytes);
@@ -47,7 +71,10 @@ pub fn emit(
                 .first()
                 .ok_or_else(|| span_error(e, "len takes one argument"))?;
             let ty = ctx.type_of(s);
-            ctx.emit(b, s, &ty)?;
+            let (values, uses) = ctx.native_args(b, args, std::slice::from_ref(&ty))?;
+            ctx.cost(ClarityCostFunction::Len, 1);
+            ctx.mem_release(b, &uses);
+            Ctx::push_locals(b, &values[0]);
             let T::SequenceType(seq) = &ty else {
                 return Err(span_error(s, "len of a non-sequence"));
             };

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 use walrus::LocalId;
@@ -47,6 +48,9 @@ pub fn emit(
                 ctx.emit(b, v, &fty)?;
                 fields.insert(fname.to_string(), ctx.spill(b, &fty));
             }
+            // A special form: fields evaluated in source order, then charged for their
+            // number.
+            ctx.cost(ClarityCostFunction::TupleCons, args.len() as u64);
             let mut all = vec![];
             for n in tt.get_type_map().keys() {
                 all.extend_from_slice(&fields[n.as_str()]);
@@ -66,7 +70,22 @@ pub fn emit(
             ctx.emit(b, t, &tty)?;
             let locals = ctx.spill(b, &tty);
             if let T::OptionalType(inner) = &tty {
-                // `get` on an optional tuple is an optional of the field.
+                // `get` on an optional tuple is an optional of the field; `none` passes
+                // through without a charge.
+                if let T::TupleType(it) = &**inner {
+                    ctx.flush(b);
+                    let n = it.get_type_map().len() as u64;
+                    b.local_get(locals[0]);
+                    let some = ctx.branch(b, None, |ctx, _| {
+                        ctx.cost(ClarityCostFunction::TupleGet, n);
+                        Ok(())
+                    })?;
+                    let none = b.dangling_instr_seq(None).id();
+                    b.instr(walrus::ir::IfElse {
+                        consequent: some,
+                        alternative: none,
+                    });
+                }
                 let (fty, flocals) = match &**inner {
                     T::NoType => (T::NoType, vec![]),
                     _ => field_locals(inner, &locals[1..], fname)
@@ -75,6 +94,9 @@ pub fn emit(
                 b.local_get(locals[0]);
                 ctx.push_as(b, &flocals, &fty, &fty);
                 return ctx.coerce(b, &T::OptionalType(Box::new(fty)), want);
+            }
+            if let T::TupleType(it) = &tty {
+                ctx.cost(ClarityCostFunction::TupleGet, it.get_type_map().len() as u64);
             }
             let (fty, flocals) = field_locals(&tty, &locals, fname)
                 .ok_or_else(|| span_error(n, format!("no field {fname}")))?;
@@ -86,10 +108,16 @@ pub fn emit(
                 return Err(span_error(e, "merge takes two arguments"));
             };
             let (aty, cty) = (ctx.type_of(a), ctx.type_of(c));
-            ctx.emit(b, a, &aty)?;
-            let al = ctx.spill(b, &aty);
-            ctx.emit(b, c, &cty)?;
-            let cl = ctx.spill(b, &cty);
+            // A native: both evaluated (memory accounted), then charged for the sum of
+            // their serialized sizes.
+            let (values, uses) = ctx.native_args(b, args, &[aty.clone(), cty.clone()])?;
+            let (al, cl) = (values[0].clone(), values[1].clone());
+            ctx.cost_of_serialized_sizes_typed(
+                b,
+                ClarityCostFunction::TupleMerge,
+                &[(aty.clone(), al.clone()), (cty.clone(), cl.clone())],
+            );
+            ctx.mem_release(b, &uses);
             let T::TupleType(wt) = want else {
                 return Err(span_error(e, "merge without a tuple type"));
             };

@@ -8,13 +8,16 @@ use std::sync::Arc;
 
 use clarinet_wasm_compiler::{CompileError, TopLevel};
 use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
+use clarinet_wasm_costs::Meter;
+use clarity::types::StacksEpochId;
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
-use clarity::vm::costs::{runtime_cost, CostTracker, MemoryConsumer};
+use clarity::vm::costs::{CostTracker, ExecutionCost, LimitedCostTracker, MemoryConsumer};
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::functions::define::{evaluate_define, DefineResult};
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, TypeSignature};
 use clarity::vm::{ClarityVersion, SymbolicExpression, Value};
 
+use super::meter::TxMeter;
 use super::{internal, load, Instance, LoadedContract};
 use crate::analyze::{analyze_step, save_analysis, Analyzed};
 use crate::chain::{Chain, WasmContracts};
@@ -29,6 +32,8 @@ pub enum NotRun {
     Unsupported(CompileError),
     /// The contract was not deployed on the Wasm path.
     NotCompiled(String),
+    /// The chain's costs cannot be computed natively (e.g. a voted cost function).
+    Unmetered(String),
 }
 
 impl std::fmt::Display for NotRun {
@@ -36,14 +41,19 @@ impl std::fmt::Display for NotRun {
         match self {
             NotRun::Unsupported(e) => write!(f, "{e}"),
             NotRun::NotCompiled(c) => write!(f, "{c} is not compiled to Wasm"),
+            NotRun::Unmetered(why) => write!(f, "cannot meter on Wasm: {why}"),
         }
     }
 }
 
-/// Compile `analyzed` and load it on wasmtime.
-pub fn compile_and_load(analyzed: &Analyzed) -> std::result::Result<Arc<LoadedContract>, NotRun> {
-    let compiled =
-        clarinet_wasm_compiler::compile(&analyzed.analysis).map_err(NotRun::Unsupported)?;
+/// Compile `analyzed` for `chain` (its cost functions and epoch) and load it on wasmtime.
+pub fn compile_and_load(
+    chain: &mut Chain,
+    analyzed: &Analyzed,
+) -> std::result::Result<Arc<LoadedContract>, NotRun> {
+    let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
+    let compiled = clarinet_wasm_compiler::compile(&analyzed.analysis, &table, chain.epoch)
+        .map_err(NotRun::Unsupported)?;
     load(compiled).map(Arc::new).map_err(|e| {
         NotRun::Unsupported(CompileError {
             message: format!("invalid module (compiler bug): {e}"),
@@ -51,6 +61,26 @@ pub fn compile_and_load(analyzed: &Analyzed) -> std::result::Result<Arc<LoadedCo
             column: 0,
         })
     })
+}
+
+/// Run `f` in an environment over `chain` with a free clarity-vm tracker (the Wasm path
+/// meters natively) and a fresh `TxMeter`; returns the cost to report.
+fn with_meter<R>(
+    chain: &mut Chain,
+    f: impl FnOnce(&mut clarity::vm::contexts::OwnedEnvironment, &mut TxMeter) -> R,
+) -> std::result::Result<(R, Option<ExecutionCost>), NotRun> {
+    let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
+    let meter = if chain.metering {
+        Meter::new(table, chain.cost_limit.clone())
+    } else {
+        // Unmetered, as the interpreter's free tracker: no cost and no limits.
+        let mut m = Meter::new(table, ExecutionCost::max_value());
+        m.set_memory_limit(u64::MAX);
+        m
+    };
+    let mut tx = TxMeter::new(meter, chain.metering);
+    let r = chain.with_env(|env| f(env, &mut tx));
+    Ok((r, tx.reported_cost()))
 }
 
 pub fn deploy(
@@ -64,37 +94,30 @@ pub fn deploy(
         Ok(a) => a,
         Err(o) => return Ok(o),
     };
-    let loaded = compile_and_load(&analyzed)?;
+    let loaded = compile_and_load(chain, &analyzed)?;
     let sender: PrincipalData = id.issuer.clone().into();
     let contracts = Arc::new(chain.wasm_contracts.clone());
-    let res = chain.with_env(|env| {
-        env.execute_in_env(
-            sender,
-            None,
-            Some(ContractContext::new(
-                QualifiedContractIdentifier::transient(),
+    let (res, cost) = with_meter(chain, |env, meter| {
+        env.execute_in_env(sender, None, None, |exec| {
+            initialize_contract(
+                exec,
+                meter,
+                id,
                 version,
-            )),
-            |exec| {
-                initialize_contract(
-                    exec,
-                    id,
-                    version,
-                    &analyzed.ast.expressions,
-                    source,
-                    &loaded,
-                    &contracts,
-                )
-            },
-        )
-    });
+                &analyzed.ast.expressions,
+                source,
+                &loaded,
+                &contracts,
+            )
+        })
+    })?;
     Ok(match res {
         Ok(((), _, events)) => {
             save_analysis(&mut chain.store, id, &analyzed.analysis);
             chain.wasm_contracts.insert(id.clone(), loaded);
-            finish(chain, Ok((None, events)))
+            finish(chain, cost, Ok((None, events)))
         }
-        Err(e) => finish(chain, Err(e)),
+        Err(e) => finish(chain, cost, Err(e)),
     })
 }
 
@@ -115,12 +138,16 @@ pub fn call(
         return Err(NotRun::NotCompiled(contract.to_string()));
     }
     let contracts = Arc::new(chain.wasm_contracts.clone());
-    let res = chain.with_env(|env| {
+    let (res, cost) = with_meter(chain, |env, meter| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
-            execute_contract(exec, contract, function, args, read_only, &contracts)
+            execute_contract(exec, meter, contract, function, args, read_only, &contracts)
         })
-    });
-    Ok(finish(chain, res.map(|(v, _, events)| (Some(v), events))))
+    })?;
+    Ok(finish(
+        chain,
+        cost,
+        res.map(|(v, _, events)| (Some(v), events)),
+    ))
 }
 
 /// Evaluate a snippet's expressions (no definitions) as one transaction.
@@ -136,28 +163,34 @@ pub fn snippet(
         Ok(a) => a,
         Err(o) => return Ok(o),
     };
-    let loaded = compile_and_load(&analyzed)?;
+    let loaded = compile_and_load(chain, &analyzed)?;
     let context = ContractContext::new(id.clone(), version);
     let contracts = Arc::new(chain.wasm_contracts.clone());
-    let res = chain.with_env(|env| {
+    let (res, cost) = with_meter(chain, |env, meter| {
         env.execute_in_env(sender.clone(), None, Some(context), |exec| {
             let mut inst = Instance::new(&loaded, &contracts)?;
             let mut last = Value::none();
             for top in &loaded.meta.top_level {
                 if let TopLevel::Expr { export, ty } = top {
-                    last = inst.call(exec, export, &[], &[], ty)?;
+                    meter.depth = 0;
+                    last = inst.call(exec, meter, export, &[], &[], ty)?;
                 } else {
                     return Err(internal("definitions are not allowed in a snippet"));
                 }
             }
             Ok::<_, ClarityError>(last)
         })
-    });
-    Ok(finish(chain, res.map(|(v, _, events)| (Some(v), events))))
+    })?;
+    Ok(finish(
+        chain,
+        cost,
+        res.map(|(v, _, events)| (Some(v), events)),
+    ))
 }
 
 fn finish(
     chain: &mut Chain,
+    cost: Option<ExecutionCost>,
     res: Result<(
         Option<Value>,
         Vec<clarity::vm::events::StacksTransactionEvent>,
@@ -168,21 +201,23 @@ fn finish(
             result: Ok(value),
             events: events.iter().map(describe_event).collect(),
             writes: chain.store.take_writes(),
-            cost: None,
+            cost,
         },
         Err(e) => Outcome {
             result: Err(ErrorDesc::from_clarity(&e)),
             events: vec![],
             writes: chain.store.take_writes(),
-            cost: None,
+            cost,
         },
     }
 }
 
 /// The interpreter's deployment (`interp::publish`, as Clarinet makes it), with Wasm
 /// evaluating the expressions.
+#[allow(clippy::too_many_arguments)]
 fn initialize_contract(
     exec: &mut Environment,
+    meter: &mut TxMeter,
     id: &QualifiedContractIdentifier,
     version: ClarityVersion,
     expressions: &[SymbolicExpression],
@@ -195,26 +230,37 @@ fn initialize_contract(
     }
     let mut contract_context = ContractContext::new(id.clone(), version);
     exec.global_context.execute(|g| {
-        eval_all(expressions, &mut contract_context, g, None, loaded, contracts)
+        eval_all(
+            expressions,
+            &mut contract_context,
+            g,
+            meter,
+            loaded,
+            contracts,
+        )
     })?;
     loaded.set_context(contract_context.clone());
     crate::interp::store_contract(exec, id, source, contract_context)
 }
 
-/// clarity-vm's `eval_all`: definitions go through `evaluate_define` (they evaluate
-/// nothing), values come from the module's top-level functions.
+/// clarity-vm's `eval_all` with its charges made on the meter: definitions go through
+/// `evaluate_define` (which evaluates nothing here) with the type parsing charged as the
+/// interpreter's `parse_type_repr` charges it; values come from the module's top-level
+/// functions.
 fn eval_all(
     expressions: &[SymbolicExpression],
     contract_context: &mut ContractContext,
     global_context: &mut GlobalContext,
-    sponsor: Option<PrincipalData>,
+    meter: &mut TxMeter,
     loaded: &LoadedContract,
     contracts: &Arc<WasmContracts>,
 ) -> Result<()> {
+    use ClarityCostFunction as C;
     let publisher: PrincipalData = contract_context.contract_identifier.issuer.clone().into();
     let mut inst = Instance::new(loaded, contracts)?;
     let mut total_memory_use = 0;
     let meta = loaded.meta.clone();
+    let epoch = global_context.epoch_id;
     let result = (|| {
         for (exp, top) in expressions.iter().zip(meta.top_level.iter()) {
             // Runs `f` in a fresh Environment over the contract being built, inside a
@@ -229,16 +275,69 @@ fn eval_all(
                             &mut call_stack,
                             Some(publisher.clone()),
                             Some(publisher.clone()),
-                            sponsor.clone(),
+                            None,
                         );
                         $body
                     })
                 };
             }
+            meter.depth = 0;
             match top {
                 TopLevel::Define => {
+                    charge_define(exp, epoch, meter)?;
                     let define = in_env!(|env| evaluate_define(exp, &mut env))?;
-                    apply_define(define, contract_context, global_context)?;
+                    match define {
+                        DefineResult::Function(name, value) => {
+                            meter.charge(C::BindName, 0)?;
+                            contract_context.functions.insert(name, value);
+                        }
+                        DefineResult::Map(name, key_type, value_type) => {
+                            meter.charge(
+                                C::CreateMap,
+                                u64::from(key_type.size()) + u64::from(value_type.size()),
+                            )?;
+                            contract_context.persisted_names.insert(name.clone());
+                            meter.leak_memory(type_size(&key_type)?)?;
+                            meter.leak_memory(type_size(&value_type)?)?;
+                            let data_type = global_context.database.create_map(
+                                &contract_context.contract_identifier,
+                                &name,
+                                key_type,
+                                value_type,
+                            );
+                            contract_context.meta_data_map.insert(name, data_type);
+                        }
+                        DefineResult::FungibleToken(name, total_supply) => {
+                            meter.charge(C::CreateFt, 0)?;
+                            contract_context.persisted_names.insert(name.clone());
+                            meter.leak_memory(type_size(&TypeSignature::UIntType)?)?;
+                            let data_type = global_context.database.create_fungible_token(
+                                &contract_context.contract_identifier,
+                                &name,
+                                &total_supply,
+                            );
+                            contract_context.meta_ft.insert(name, data_type);
+                        }
+                        DefineResult::NonFungibleAsset(name, asset_type) => {
+                            meter.charge(C::CreateNft, asset_type.size() as u64)?;
+                            contract_context.persisted_names.insert(name.clone());
+                            meter.leak_memory(type_size(&asset_type)?)?;
+                            let data_type = global_context.database.create_non_fungible_token(
+                                &contract_context.contract_identifier,
+                                &name,
+                                &asset_type,
+                            );
+                            contract_context.meta_nft.insert(name, data_type);
+                        }
+                        DefineResult::Trait(name, trait_type) => {
+                            contract_context.defined_traits.insert(name, trait_type);
+                        }
+                        DefineResult::UseTrait(..) => {}
+                        DefineResult::ImplTrait(trait_identifier) => {
+                            contract_context.implemented_traits.insert(trait_identifier);
+                        }
+                        _ => return Err(internal("definition kind not handled on the Wasm path")),
+                    }
                 }
                 TopLevel::Constant {
                     name,
@@ -246,10 +345,10 @@ fn eval_all(
                     ty,
                     slot,
                 } => {
-                    let value = in_env!(|env| inst.call(&mut env, export, &[], &[], ty))?;
-                    runtime_cost(ClarityCostFunction::BindName, global_context, 0)?;
+                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty))?;
+                    meter.charge(C::BindName, 0)?;
                     let value_memory_use = value.get_memory_use();
-                    global_context.add_memory(value_memory_use)?;
+                    meter.add_memory(value_memory_use)?;
                     total_memory_use += value_memory_use;
                     inst.set_constant(*slot, &value)?;
                     contract_context
@@ -261,24 +360,14 @@ fn eval_all(
                         .match_list()
                         .and_then(|l| l.get(2))
                         .ok_or_else(|| internal("bad define-data-var"))?;
-                    let epoch = global_context.epoch_id;
-                    let (value_type, value) = in_env!(|env| {
-                        let value_type =
-                            TypeSignature::parse_type_repr(epoch, type_expr, &mut env)?;
-                        let value = inst.call(&mut env, export, &[], &[], ty)?;
-                        Ok::<_, ClarityError>((value_type, value))
-                    })?;
+                    let value_type =
+                        TypeSignature::parse_type_repr(epoch, type_expr, &mut meter.meter)?;
+                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty))?;
                     let name: clarity::vm::ClarityName = name.as_str().into();
-                    runtime_cost(
-                        ClarityCostFunction::CreateVar,
-                        global_context,
-                        value_type.size(),
-                    )?;
+                    meter.charge(C::CreateVar, value_type.size() as u64)?;
                     contract_context.persisted_names.insert(name.clone());
-                    global_context.add_memory(
-                        value_type.type_size().map_err(|_| internal("type size"))? as u64,
-                    )?;
-                    global_context.add_memory(value.size() as u64)?;
+                    meter.leak_memory(type_size(&value_type)?)?;
+                    meter.leak_memory(value.size() as u64)?;
                     let data_type = global_context.database.create_variable(
                         &contract_context.contract_identifier,
                         &name,
@@ -293,91 +382,65 @@ fn eval_all(
                     contract_context.meta_data_var.insert(name, data_type);
                 }
                 TopLevel::Expr { export, ty } => {
-                    in_env!(|env| inst.call(&mut env, export, &[], &[], ty).map(|_| ()))?;
+                    in_env!(|env| inst
+                        .call(&mut env, meter, export, &[], &[], ty)
+                        .map(|_| ()))?;
                 }
             }
         }
         contract_context.data_size = total_memory_use;
         Ok(())
     })();
-    global_context.drop_memory(total_memory_use);
+    meter.drop_memory(total_memory_use);
     result
 }
 
-/// The part of `eval_all` that records a definition in the contract.
-fn apply_define(
-    define: DefineResult,
-    contract_context: &mut ContractContext,
-    global_context: &mut GlobalContext,
-) -> Result<()> {
-    use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
-    match define {
-        DefineResult::Function(name, value) => {
-            runtime_cost(C::BindName, global_context, 0)?;
-            contract_context.functions.insert(name, value);
+fn type_size(t: &TypeSignature) -> Result<u64> {
+    t.type_size()
+        .map(u64::from)
+        .map_err(|_| internal("type size"))
+}
+
+/// The charges `evaluate_define` makes for a definition that evaluates nothing: the
+/// parsing of its types (`parse_type_repr`, `parse_name_type_pairs`), made on our meter
+/// by clarity-vm's own parsers, which are generic over the tracker.
+fn charge_define(exp: &SymbolicExpression, epoch: StacksEpochId, meter: &mut TxMeter) -> Result<()> {
+    use clarity::vm::functions::define::DefineFunctionsParsed as D;
+    use clarity::vm::types::signatures::parse_name_type_pairs;
+    let Some(parsed) = D::try_parse(exp).map_err(ClarityError::from)? else {
+        return Ok(());
+    };
+    let m = &mut meter.meter;
+    match parsed {
+        D::PrivateFunction { signature, .. }
+        | D::ReadOnlyFunction { signature, .. }
+        | D::PublicFunction { signature, .. } => {
+            if let Some((_, args)) = signature.split_first() {
+                parse_name_type_pairs(epoch, args, m)?;
+            }
         }
-        DefineResult::Map(name, key_type, value_type) => {
-            runtime_cost(
-                C::CreateMap,
-                global_context,
-                u64::from(key_type.size()) + u64::from(value_type.size()),
-            )?;
-            contract_context.persisted_names.insert(name.clone());
-            global_context
-                .add_memory(key_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            global_context
-                .add_memory(value_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            let data_type = global_context.database.create_map(
-                &contract_context.contract_identifier,
-                &name,
-                key_type,
-                value_type,
-            );
-            contract_context.meta_data_map.insert(name, data_type);
+        D::NonFungibleToken { nft_type, .. } => {
+            TypeSignature::parse_type_repr(epoch, nft_type, m)?;
         }
-        DefineResult::FungibleToken(name, total_supply) => {
-            runtime_cost(C::CreateFt, global_context, 0)?;
-            contract_context.persisted_names.insert(name.clone());
-            global_context.add_memory(
-                TypeSignature::UIntType
-                    .type_size()
-                    .map_err(|_| internal("type size"))? as u64,
-            )?;
-            let data_type = global_context.database.create_fungible_token(
-                &contract_context.contract_identifier,
-                &name,
-                &total_supply,
-            );
-            contract_context.meta_ft.insert(name, data_type);
+        D::Map {
+            key_type,
+            value_type,
+            ..
+        } => {
+            TypeSignature::parse_type_repr(epoch, key_type, m)?;
+            TypeSignature::parse_type_repr(epoch, value_type, m)?;
         }
-        DefineResult::NonFungibleAsset(name, asset_type) => {
-            runtime_cost(C::CreateNft, global_context, asset_type.size())?;
-            contract_context.persisted_names.insert(name.clone());
-            global_context
-                .add_memory(asset_type.type_size().map_err(|_| internal("type size"))? as u64)?;
-            let data_type = global_context.database.create_non_fungible_token(
-                &contract_context.contract_identifier,
-                &name,
-                &asset_type,
-            );
-            contract_context.meta_nft.insert(name, data_type);
-        }
-        DefineResult::Trait(name, trait_type) => {
-            contract_context.defined_traits.insert(name, trait_type);
-        }
-        DefineResult::UseTrait(..) => {}
-        DefineResult::ImplTrait(trait_identifier) => {
-            contract_context.implemented_traits.insert(trait_identifier);
-        }
-        _ => return Err(internal("definition kind not handled on the Wasm path")),
+        _ => {}
     }
     Ok(())
 }
 
-/// `Environment::inner_execute_contract` for a contract deployed on the Wasm path. A
-/// contract not compiled (a boot contract, say) runs on the interpreter instead.
+/// `Environment::inner_execute_contract` for a contract deployed on the Wasm path, its
+/// charges on the meter. A contract not compiled (a boot contract, say) runs on the
+/// interpreter instead, metered there.
 pub(crate) fn execute_contract(
     exec: &mut Environment,
+    meter: &mut TxMeter,
     contract_id: &QualifiedContractIdentifier,
     tx_name: &str,
     args: &[Value],
@@ -390,14 +453,16 @@ pub(crate) fn execute_contract(
             .cloned()
             .map(SymbolicExpression::atom_value)
             .collect();
-        return exec.execute_contract(contract_id, tx_name, &args, read_only);
+        return on_interpreter(exec, meter, |e| {
+            e.execute_contract(contract_id, tx_name, &args, read_only)
+        });
     };
     let contract_size = exec
         .global_context
         .database
         .get_contract_size(contract_id)?;
-    runtime_cost(ClarityCostFunction::LoadContract, exec, contract_size)?;
-    exec.global_context.add_memory(contract_size)?;
+    meter.charge(ClarityCostFunction::LoadContract, contract_size)?;
+    meter.add_memory(contract_size)?;
     let result = (|| {
         // The deployed contract, as the interpreter would read it back (shared, see
         // `LoadedContract::context`).
@@ -431,18 +496,22 @@ pub(crate) fn execute_contract(
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
         exec.call_stack.insert(&func_identifier, true);
+        meter.depth += 1;
         let res = execute_function_as_transaction(
-            exec, &func, tx_name, args, &contract, loaded, contracts,
+            exec, meter, &func, tx_name, args, &contract, loaded, contracts,
         );
+        meter.depth -= 1;
         exec.call_stack.remove(&func_identifier, true)?;
         res
     })();
-    exec.global_context.drop_memory(contract_size);
+    meter.drop_memory(contract_size);
     result
 }
 
+#[allow(clippy::too_many_arguments)]
 fn execute_function_as_transaction(
     exec: &mut Environment,
+    meter: &mut TxMeter,
     function: &clarity::vm::callables::DefinedFunction,
     name: &str,
     args: &[Value],
@@ -465,7 +534,7 @@ fn execute_function_as_transaction(
             exec.caller.clone(),
             exec.sponsor.clone(),
         );
-        execute_apply(&mut nested, function, name, args, loaded, contracts)
+        execute_apply(&mut nested, meter, function, name, args, loaded, contracts)
     };
     if make_read_only {
         exec.global_context.roll_back();
@@ -475,9 +544,10 @@ fn execute_function_as_transaction(
     }
 }
 
-/// `DefinedFunction::execute_apply`'s checks, then the function's Wasm.
+/// `DefinedFunction::execute_apply`'s charges and checks, then the function's Wasm.
 fn execute_apply(
     env: &mut Environment,
+    meter: &mut TxMeter,
     function: &clarity::vm::callables::DefinedFunction,
     name: &str,
     args: &[Value],
@@ -485,13 +555,12 @@ fn execute_apply(
     contracts: &Arc<WasmContracts>,
 ) -> Result<Value> {
     let arg_types = function.get_arg_types();
-    runtime_cost(
+    meter.charge(
         ClarityCostFunction::UserFunctionApplication,
-        env,
-        arg_types.len(),
+        arg_types.len() as u64,
     )?;
     for t in arg_types {
-        runtime_cost(ClarityCostFunction::InnerTypeCheckCost, env, t.size())?;
+        meter.charge(ClarityCostFunction::InnerTypeCheckCost, t.size() as u64)?;
     }
     if args.len() != arg_types.len() {
         return Err(CheckErrors::IncorrectArgumentCount(arg_types.len(), args.len()).into());
@@ -507,7 +576,49 @@ fn execute_apply(
         .ok_or_else(|| internal(format!("no compiled function {name}")))?;
     let types: Vec<TypeSignature> = meta.args.iter().map(|(_, t)| t.clone()).collect();
     let mut inst = loaded.checkout(contracts)?;
-    let result = inst.call(env, &meta.export, args, &types, &meta.returns);
+    let result = inst.call(env, meter, &meta.export, args, &types, &meta.returns);
     loaded.checkin(inst);
     result
+}
+
+/// Run `f` on the interpreter within a Wasm transaction (a callee that is not compiled):
+/// the interpreter's own tracker is swapped in for the duration, carrying the meter's
+/// totals, and the call stack is made as deep as the meter says.
+pub(crate) fn on_interpreter<T>(
+    exec: &mut Environment,
+    meter: &mut TxMeter,
+    f: impl FnOnce(&mut Environment) -> Result<T>,
+) -> Result<T> {
+    let epoch = *exec.epoch();
+    let mut tracker = if meter.reported {
+        let mut t = LimitedCostTracker::new_mid_block(
+            exec.global_context.mainnet,
+            exec.global_context.chain_id,
+            meter.meter.limit().clone(),
+            &mut exec.global_context.database,
+            epoch,
+        )
+        .map_err(|e| internal(format!("cannot create the cost tracker: {e:?}")))?;
+        t.set_total(meter.meter.total().clone());
+        t.add_memory(meter.meter.memory())
+            .map_err(ClarityError::from)?;
+        t
+    } else {
+        LimitedCostTracker::new_free()
+    };
+    std::mem::swap(&mut exec.global_context.cost_track, &mut tracker);
+    let extra = (meter.depth as usize).saturating_sub(exec.call_stack.depth());
+    for _ in 0..extra {
+        exec.call_stack.incr_apply_depth();
+    }
+    let r = f(exec);
+    for _ in 0..extra {
+        exec.call_stack.decr_apply_depth();
+    }
+    std::mem::swap(&mut exec.global_context.cost_track, &mut tracker);
+    if meter.reported {
+        meter.meter.set_total(tracker.get_total());
+        meter.meter.set_memory(tracker.get_memory());
+    }
+    r
 }

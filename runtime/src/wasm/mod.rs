@@ -8,6 +8,7 @@
 
 pub mod exec;
 mod host;
+pub mod meter;
 pub mod rtypes;
 pub mod values;
 
@@ -92,6 +93,8 @@ impl LoadedContract {
 /// host functions only ever see it while the Environment is alive.
 pub struct HostState {
     env: *mut Environment<'static, 'static, 'static>,
+    /// The transaction's meter, set and cleared with `env`.
+    meter: *mut meter::TxMeter,
     meta: Arc<Metadata>,
     /// The contracts deployed on the Wasm path, for `contract-call?`.
     contracts: Arc<crate::chain::WasmContracts>,
@@ -201,6 +204,7 @@ impl Instance {
             engine(),
             HostState {
                 env: std::ptr::null_mut(),
+                meter: std::ptr::null_mut(),
                 meta: contract.meta.clone(),
                 contracts: contracts.clone(),
                 memory: None,
@@ -248,9 +252,12 @@ impl Instance {
     }
 
     /// Call export `name` with `args` (typed `arg_types`), returning a value of type `ret`.
+    /// The meter enters the instance's meter block (at `meter.depth`) and is read back
+    /// from it, whatever the outcome.
     pub fn call(
         &mut self,
         env: &mut Environment,
+        meter: &mut meter::TxMeter,
         name: &str,
         args: &[Value],
         arg_types: &[TypeSignature],
@@ -269,11 +276,23 @@ impl Instance {
             params.extend(values::read_flat(mem.data(&self.store), t, at));
         }
         let mut results = values::result_slots(ret);
-        // SAFETY: the pointer is cleared before `env` goes out of scope; see HostState.
+        let mem = self
+            .store
+            .data()
+            .memory
+            .ok_or_else(|| internal("module has no memory"))?;
+        meter.push(mem.data_mut(&mut self.store));
+        // SAFETY: the pointers are cleared before `env` and `meter` go out of scope; see
+        // HostState.
         self.store.data_mut().env =
             env as *mut Environment as *mut Environment<'static, 'static, 'static>;
+        self.store.data_mut().meter = meter as *mut meter::TxMeter;
         let outcome = func.call(&mut self.store, &params, &mut results);
         self.store.data_mut().env = std::ptr::null_mut();
+        self.store.data_mut().meter = std::ptr::null_mut();
+        let depth = meter.depth;
+        meter.pull(mem.data(&self.store));
+        meter.depth = depth;
         // A trap inside nested calls leaves their transactions open: close them, innermost
         // first, as the interpreter's unwinding does.
         for _ in 0..std::mem::take(&mut self.store.data_mut().open_txs) {

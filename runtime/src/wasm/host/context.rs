@@ -1,12 +1,10 @@
 //! The transaction and chain context, read where the interpreter reads it.
 
 use clarinet_wasm_compiler::abi::principal_bytes;
-use clarity::vm::costs::cost_functions::ClarityCostFunction;
-use clarity::vm::costs::runtime_cost;
 use clarity::vm::errors::RuntimeErrorType;
 use wasmtime::{Caller, Linker};
 
-use super::{check, env, raise, write_payload, HostResult};
+use super::{env, raise, write_payload, HostResult};
 use crate::wasm::HostState;
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
@@ -36,8 +34,8 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         M,
         "block-height",
         |c: Caller<'_, HostState>| -> HostResult<i64> {
+            // `FetchVar` was charged in Wasm.
             let e = env(&c)?;
-            check(runtime_cost(ClarityCostFunction::FetchVar, e, 1).map_err(Into::into))?;
             Ok(e.global_context.database.get_current_block_height() as i64)
         },
     )?;
@@ -46,7 +44,6 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "burn-block-height",
         |c: Caller<'_, HostState>| -> HostResult<i64> {
             let e = env(&c)?;
-            check(runtime_cost(ClarityCostFunction::FetchVar, e, 1).map_err(Into::into))?;
             Ok(e.global_context
                 .database
                 .get_current_burnchain_block_height() as i64)

@@ -5,6 +5,7 @@ mod arithmetic;
 mod calls;
 mod context;
 mod data;
+mod meter;
 mod natives;
 mod values;
 
@@ -14,6 +15,7 @@ use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
 use wasmtime::{Caller, Linker};
 
+use super::meter::TxMeter;
 use super::{HostError, HostState};
 
 pub type HostResult<T> = wasmtime::Result<T>;
@@ -23,6 +25,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     calls::define(l)?;
     context::define(l)?;
     data::define(l)?;
+    meter::define(l)?;
     natives::define(l)?;
     values::define(l)?;
     Ok(())
@@ -43,6 +46,39 @@ pub fn env<'a>(
     }
     // SAFETY: set by `Instance::call` for exactly the duration of the Wasm call.
     Ok(unsafe { &mut *p })
+}
+
+/// The transaction's meter, brought up to date from the caller's meter block: a host
+/// function that charges, or calls out, starts with this and ends with `push`.
+pub fn pull<'a>(caller: &mut Caller<'_, HostState>) -> HostResult<&'a mut TxMeter> {
+    let p = caller.data().meter;
+    if p.is_null() {
+        return raise(super::internal("host function called outside a call"));
+    }
+    // SAFETY: set by `Instance::call` for exactly the duration of the Wasm call.
+    let m = unsafe { &mut *p };
+    let mem = caller.data().memory.expect("memory");
+    m.pull(mem.data(&*caller));
+    Ok(m)
+}
+
+/// Write the meter back into the caller's meter block (before returning, or raising).
+pub fn push(caller: &mut Caller<'_, HostState>, m: &TxMeter) {
+    let mem = caller.data().memory.expect("memory");
+    m.push(mem.data_mut(&mut *caller));
+}
+
+/// Run `f` with the environment and the up-to-date meter, then write the meter back and
+/// raise `f`'s error if any.
+pub fn metered<T>(
+    caller: &mut Caller<'_, HostState>,
+    f: impl FnOnce(&mut Environment<'static, 'static, 'static>, &mut TxMeter) -> Result<T, ClarityError>,
+) -> HostResult<T> {
+    let e = env(caller)?;
+    let m = pull(caller)?;
+    let r = f(e, m);
+    push(caller, m);
+    check(r)
 }
 
 pub fn type_of(caller: &Caller<'_, HostState>, id: i32) -> HostResult<TypeSignature> {

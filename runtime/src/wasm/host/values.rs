@@ -2,9 +2,7 @@
 //! the errors Wasm raises (unwrap failures, short returns at top level).
 
 use clarinet_wasm_compiler::host::{ErrorCode, ShortReturnKind};
-use clarity::vm::costs::cost_functions::ClarityCostFunction;
-use clarity::vm::costs::runtime_cost;
-use clarity::vm::errors::{Error as ClarityError, RuntimeErrorType, ShortReturnType};
+use clarity::vm::errors::{RuntimeErrorType, ShortReturnType};
 use wasmtime::{Caller, Linker};
 
 use super::{check, env, raise, read, type_of, write, HostResult};
@@ -28,10 +26,8 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         |c: Caller<'_, HostState>, ty: i32, at: i32| -> HostResult<()> {
             let ty = type_of(&c, ty)?;
             let v = read(&c, &ty, at)?;
+            // `Print` was charged in Wasm.
             let e = env(&c)?;
-            check(
-                runtime_cost(ClarityCostFunction::Print, e, v.size()).map_err(ClarityError::from),
-            )?;
             check(e.register_print_event(v))
         },
     )?;
@@ -78,6 +74,24 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             _ => raise(internal("merge of values that are not tuples")),
         }
     })?;
+    l.func_wrap(
+        M,
+        "implicit-cast",
+        |mut c: Caller<'_, HostState>, declared: i32, repr: i32, src: i32, dest: i32| -> HostResult<()> {
+            let (declared, repr) = (type_of(&c, declared)?, type_of(&c, repr)?);
+            let v = read(&c, &repr, src)?;
+            let v = check(implicit_cast(&declared, v))?;
+            write(&mut c, &repr, dest, &v)
+        },
+    )?;
+    l.func_wrap(
+        M,
+        "serialized-size",
+        |c: Caller<'_, HostState>, ty: i32, at: i32| -> HostResult<i64> {
+            let ty = type_of(&c, ty)?;
+            Ok(read(&c, &ty, at)?.serialized_size() as i64)
+        },
+    )?;
     l.func_wrap(M, "rtype-size", |id: i32| -> i64 {
         rtypes::size(id as u32) as i64
     })?;
@@ -121,4 +135,60 @@ fn content_type(mem: &[u8], ty: &TypeSignature, at: usize) -> Result<TypeSignatu
         }
         _ => Err(format!("no rtype for a value of type {ty}")),
     }
+}
+
+/// Clarity 2's cast of an argument to its function's declared type (what `execute_apply`
+/// does before binding it): tuples take the declared type, lists the declared element
+/// type with their own max length, recursively through optionals and responses.
+pub fn implicit_cast(
+    declared: &TypeSignature,
+    v: clarity::vm::Value,
+) -> Result<clarity::vm::Value, clarity::vm::errors::Error> {
+    use clarity::vm::types::{ListData, ListTypeData, OptionalData, ResponseData};
+    use clarity::vm::Value as V;
+    Ok(match (declared, v) {
+        (TypeSignature::OptionalType(t), V::Optional(OptionalData { data: Some(x) })) => {
+            V::Optional(OptionalData {
+                data: Some(Box::new(implicit_cast(t, *x)?)),
+            })
+        }
+        (TypeSignature::ResponseType(ts), V::Response(ResponseData { committed, data })) => {
+            let t = if committed { &ts.0 } else { &ts.1 };
+            V::Response(ResponseData {
+                committed,
+                data: Box::new(implicit_cast(t, *data)?),
+            })
+        }
+        (
+            TypeSignature::SequenceType(SequenceSubtype::ListType(lt)),
+            V::Sequence(clarity::vm::types::SequenceData::List(l)),
+        ) => {
+            let item = lt.get_list_item_type();
+            let max_len = l.type_signature.get_max_len();
+            let data = l
+                .data
+                .into_iter()
+                .map(|x| implicit_cast(item, x))
+                .collect::<Result<Vec<_>, _>>()?;
+            V::Sequence(clarity::vm::types::SequenceData::List(ListData {
+                data,
+                type_signature: ListTypeData::new_list(item.clone(), max_len)?,
+            }))
+        }
+        (TypeSignature::TupleType(tt), V::Tuple(t)) => {
+            let mut data_map = std::collections::BTreeMap::new();
+            for (name, x) in t.data_map {
+                let to = tt
+                    .get_type_map()
+                    .get(&name)
+                    .ok_or_else(|| internal(format!("cast: no field {name}")))?;
+                data_map.insert(name, implicit_cast(to, x)?);
+            }
+            V::Tuple(TupleData {
+                type_signature: tt.clone(),
+                data_map,
+            })
+        }
+        (_, v) => v,
+    })
 }
