@@ -16,6 +16,10 @@ pub struct ChainArgs {
     /// Stacks epoch of the chain.
     #[arg(long, value_parser = ["2.0", "2.05", "2.1", "2.2", "2.3", "2.4"], default_value = "2.4")]
     pub epoch: String,
+    /// A smaller budget per transaction than the mainnet block limit, for both runtimes:
+    /// `runtime=N,read_count=N,read_length=N,write_count=N,write_length=N` (any subset).
+    #[arg(long, value_name = "DIM=N,...")]
+    pub cost_limit: Option<String>,
 }
 
 impl ChainArgs {
@@ -46,7 +50,12 @@ impl ChainArgs {
                 self.epoch
             ));
         }
-        Ok(Chain::new(self.epoch(), self.version(), &devnet_accounts()))
+        let mut chain = Chain::new(self.epoch(), self.version(), &devnet_accounts());
+        if let Some(s) = &self.cost_limit {
+            chain.cost_limit = clarinet_wasm_runtime::chain::parse_cost_limit(s)
+                .map_err(|e| format!("--cost-limit: {e}"))?;
+        }
+        Ok(chain)
     }
 }
 

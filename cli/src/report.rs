@@ -44,6 +44,27 @@ fn print_outcome(o: &Outcome) {
     }
 }
 
+/// The step's cost: once when the runtimes agree on it, on each runtime otherwise.
+fn print_costs(r: &StepReport, runtimes: Runtimes) {
+    use clarinet_wasm_runtime::dual::render_cost;
+    let first = match runtimes {
+        Runtimes::Wasm => "wasm",
+        _ => "interpreter",
+    };
+    match (&r.interpreter.cost, r.wasm.as_ref().map(|w| &w.cost)) {
+        (Some(i), Some(Some(w))) if i == w => println!("    cost {}", render_cost(i)),
+        (Some(i), Some(w)) => {
+            println!("    cost ({first}) {}", render_cost(i));
+            match w {
+                Some(w) => println!("    cost (wasm) {}", render_cost(w)),
+                None => println!("    cost (wasm) none"),
+            }
+        }
+        (Some(i), None) => println!("    cost ({first}) {}", render_cost(i)),
+        _ => {}
+    }
+}
+
 pub fn print_text(reports: &[StepReport], runtimes: Runtimes) {
     let mut mismatches = 0;
     let mut not_run = 0;
@@ -57,6 +78,7 @@ pub fn print_text(reports: &[StepReport], runtimes: Runtimes) {
         };
         println!("{}: {}  [{tag}]", r.step, render_result(&r.interpreter));
         print_outcome(&r.interpreter);
+        print_costs(r, runtimes);
         match &r.verdict {
             Verdict::Mismatch {
                 part,

@@ -33,9 +33,13 @@ pub struct TestArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Print each test's cost (interpreter).
+    /// Print each test's cost, on each runtime.
     #[arg(long)]
     pub costs: bool,
+    /// A smaller budget per transaction than the mainnet block limit, for both runtimes:
+    /// `runtime=N,read_count=N,read_length=N,write_count=N,write_length=N` (any subset).
+    #[arg(long, value_name = "DIM=N,...")]
+    pub cost_limit: Option<String>,
     /// Write an lcov report of the lines the tests executed.
     #[arg(long, value_name = "FILE")]
     pub coverage: Option<PathBuf>,
@@ -45,10 +49,18 @@ pub struct TestArgs {
 
 pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
     let project = args.manifest.load()?;
+    let cost_limit = match &args.cost_limit {
+        Some(s) => Some(
+            clarinet_wasm_runtime::chain::parse_cost_limit(s)
+                .map_err(|e| format!("--cost-limit: {e}"))?,
+        ),
+        None => None,
+    };
     let opts = RunOptions {
         wasm: args.wasm,
         filter: args.filter.clone(),
         costs: args.costs,
+        cost_limit,
         coverage: args.coverage.is_some(),
     };
     let bar = (std::io::stderr().is_terminal()).then(|| {
@@ -140,19 +152,7 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
         }
     }
     if args.costs {
-        out += "\ncosts (interpreter)\n";
-        out += &format!(
-            "  {:<40} {:>12} {:>6} {:>8} {:>6} {:>8}\n",
-            "test", "runtime", "reads", "read-len", "writes", "write-len"
-        );
-        for r in &report.results {
-            if let Some(c) = &r.cost {
-                out += &format!(
-                    "  {:<40} {:>12} {:>6} {:>8} {:>6} {:>8}\n",
-                    r.name, c.runtime, c.read_count, c.read_length, c.write_count, c.write_length
-                );
-            }
-        }
+        out += &cost_table(report);
     }
     let interp_only = report
         .results
@@ -171,6 +171,45 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
     out
 }
 
+/// Each test's cost: one row when the runtimes agree (or only the interpreter ran), one
+/// row per runtime when they differ.
+fn cost_table(report: &RunReport) -> String {
+    use clarity::vm::costs::ExecutionCost;
+    let row = |name: &str, who: &str, c: &ExecutionCost| {
+        format!(
+            "  {:<40} {:<11} {:>12} {:>6} {:>8} {:>6} {:>8}\n",
+            name, who, c.runtime, c.read_count, c.read_length, c.write_count, c.write_length
+        )
+    };
+    let mut out = "\ncosts\n".to_string();
+    out += &format!(
+        "  {:<40} {:<11} {:>12} {:>6} {:>8} {:>6} {:>8}\n",
+        "test", "runtime", "runtime", "reads", "read-len", "writes", "write-len"
+    );
+    for r in &report.results {
+        match (&r.cost, &r.wasm_cost) {
+            (Some(i), Some(w)) if i == w => out += &row(&r.name, "both", i),
+            (Some(i), Some(w)) => {
+                out += &row(&r.name, "interpreter", i);
+                out += &row("", "wasm", w);
+            }
+            (Some(i), None) => out += &row(&r.name, "interpreter", i),
+            (None, Some(w)) => out += &row(&r.name, "wasm", w),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+fn cost_json(c: &Option<clarity::vm::costs::ExecutionCost>) -> serde_json::Value {
+    c.as_ref().map_or(serde_json::Value::Null, |c| {
+        json!({
+            "runtime": c.runtime, "read_count": c.read_count, "read_length": c.read_length,
+            "write_count": c.write_count, "write_length": c.write_length,
+        })
+    })
+}
+
 fn json_report(report: &RunReport) -> serde_json::Value {
     let tests: Vec<_> = report
         .results
@@ -185,10 +224,8 @@ fn json_report(report: &RunReport) -> serde_json::Value {
                 "message": r.message,
                 "interpreter_only": r.interpreter_only,
                 "mismatch": r.mismatch.as_ref().map(|m| json!({"step": m.step, "part": m.part, "interpreter": m.interpreter, "wasm": m.wasm})),
-                "cost": r.cost.as_ref().map(|c| json!({
-                    "runtime": c.runtime, "read_count": c.read_count, "read_length": c.read_length,
-                    "write_count": c.write_count, "write_length": c.write_length,
-                })),
+                "cost": cost_json(&r.cost),
+                "wasm_cost": cost_json(&r.wasm_cost),
                 "duration_ms": r.duration.as_secs_f64() * 1000.0,
             })
         })

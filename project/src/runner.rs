@@ -20,8 +20,10 @@ pub struct RunOptions {
     pub wasm: bool,
     /// Only tests whose name, function or file contains this text.
     pub filter: Option<String>,
-    /// Track the interpreter's costs.
+    /// Show costs (metering itself is always on).
     pub costs: bool,
+    /// A transaction budget smaller than the mainnet block limit (both runtimes).
+    pub cost_limit: Option<ExecutionCost>,
     /// Count the lines the interpreter evaluates.
     pub coverage: bool,
 }
@@ -54,7 +56,9 @@ pub struct TestResult {
     /// Why the test ran on the interpreter alone, when `wasm` was asked for.
     pub interpreter_only: Option<String>,
     pub mismatch: Option<Mismatch>,
+    /// The test call's cost on the interpreter, and on Wasm when it ran there.
     pub cost: Option<ExecutionCost>,
+    pub wasm_cost: Option<ExecutionCost>,
     pub duration: Duration,
 }
 
@@ -131,6 +135,9 @@ pub fn run(
     mut progress: impl FnMut(Progress),
 ) -> Result<RunReport, ProjectError> {
     let mut chain = project.chain();
+    if let Some(limit) = &opts.cost_limit {
+        chain.cost_limit = limit.clone();
+    }
     let coverage = opts
         .coverage
         .then(|| Arc::new(Mutex::new(Coverage::default())));
@@ -219,6 +226,7 @@ pub fn run(
                 interpreter_only: interpreter_only.clone(),
                 mismatch: None,
                 cost: None,
+                wasm_cost: None,
                 duration: Duration::ZERO,
             };
             match &deployed {
@@ -292,6 +300,7 @@ fn note_deployment(
                 wasm: wasm.clone(),
             }),
             cost: None,
+            wasm_cost: None,
             duration: Duration::ZERO,
         }),
         Verdict::Agree => {}
@@ -355,6 +364,7 @@ fn run_case(
     }
     let r = d.call(&file.contract.id, &case.function, &[], &caller);
     result.cost = r.interpreter.cost.clone();
+    result.wasm_cost = r.wasm.as_ref().and_then(|w| w.cost.clone());
     result.message = render_result(&r.interpreter);
     if !check_step(&r, result) {
         return;
