@@ -597,7 +597,9 @@ impl<'a> Ctx<'a> {
         }
         self.charge_application(&declared);
         self.flush(b);
-        self.set_depth(b, 1);
+        // The callee's body runs one level below this application (its identifier on
+        // the call stack), which is where the arguments were evaluated.
+        self.set_depth(b, 0);
         for v in &values {
             Self::push_locals(b, v);
         }
