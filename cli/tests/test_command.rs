@@ -154,7 +154,20 @@ fn costs_and_coverage() {
     ]);
     let out = stdout(&o);
     assert!(o.status.success(), "{out}");
-    assert!(out.contains("costs (interpreter)"), "{out}");
+    assert!(out.contains("\ncosts\n"), "{out}");
+    assert!(out.contains(" interpreter "), "{out}");
+    // On both runtimes, one row per test when they agree.
+    let o = run(&[
+        "test",
+        "--wasm",
+        "--costs",
+        "--manifest-path",
+        fixture("passing").to_str().unwrap(),
+    ]);
+    let both = stdout(&o);
+    assert!(o.status.success(), "{both}");
+    assert!(both.contains(" both "), "{both}");
+    assert!(!both.contains(" wasm "), "{both}");
     let text = std::fs::read_to_string(&lcov).unwrap();
     assert!(text.contains("contracts/store.clar"), "{text}");
     assert!(

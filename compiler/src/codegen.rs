@@ -100,14 +100,22 @@ pub fn compile(
         module
             .globals
             .add_local(ValType::I32, false, false, ConstExpr::Value(WValue::I32(0)));
-    let alloc = build_alloc(&mut module, memory, heap);
+    let oom = {
+        let (_, params, results) = host::IMPORTS
+            .iter()
+            .find(|(n, _, _)| *n == "runtime-error")
+            .expect("runtime-error import");
+        let ty = module.types.add(params, results);
+        module.add_import_func(host::MODULE, "runtime-error", ty).0
+    };
+    let alloc = build_alloc(&mut module, memory, heap, oom);
     let mut ctx = Ctx {
         module,
         memory,
         heap,
         rtype_base,
         alloc,
-        imports: HashMap::new(),
+        imports: HashMap::from([("runtime-error", oom)]),
         analysis,
         costs,
         epoch,
@@ -132,8 +140,9 @@ pub fn compile(
     ctx.finish()
 }
 
-/// `alloc(size) -> address`: bump the heap, growing memory when it runs out.
-fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId) -> FunctionId {
+/// `alloc(size) -> address`: bump the heap, growing memory when it runs out; when memory
+/// cannot grow, the host raises a clear error (`oom` is its `runtime-error` import).
+fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId, oom: FunctionId) -> FunctionId {
     let mut f = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
     let size = module.locals.add(ValType::I32);
     let result = module.locals.add(ValType::I32);
@@ -163,7 +172,9 @@ fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId) -> Functio
         .i32_const(-1)
         .binop(BinaryOp::I32Eq);
     let mut fail = grow.dangling_instr_seq(None);
-    fail.unreachable();
+    fail.i32_const(host::ErrorCode::MemoryExhausted as i32)
+        .call(oom)
+        .unreachable();
     let fail = fail.id();
     let nothing = grow.dangling_instr_seq(None).id();
     grow.instr(IfElse {

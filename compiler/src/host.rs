@@ -122,6 +122,8 @@ pub const MODULE: &str = "clarity";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCode {
     UnwrapFailure = 1,
+    /// The module's linear memory could not grow (the runtime's bound).
+    MemoryExhausted = 2,
 }
 
 /// Kinds for `short-return`, as the interpreter's `ShortReturnType`.

@@ -102,6 +102,8 @@ pub struct HostState {
     heap: Option<Global>,
     /// Nested transactions begun by `begin-call` and not yet ended.
     open_txs: u32,
+    /// Bounds the instance's linear memory.
+    limits: wasmtime::StoreLimits,
     /// (sender, caller) saved by each `as-contract` in progress.
     as_contract: Vec<(
         Option<clarity::vm::types::PrincipalData>,
@@ -129,17 +131,42 @@ fn no_contracts() -> Arc<crate::chain::WasmContracts> {
     EMPTY.get_or_init(Default::default).clone()
 }
 
+/// The most linear memory an instance may grow to. Clarity values are at most 1 MB and
+/// the interpreter accounts at most 100 MB of them; the heap is a bump allocator reset
+/// per call, so this leaves room for work that allocates and drops many values.
+pub const MEMORY_LIMIT: usize = 2 << 30;
+
+/// A backstop for runaway execution, in ticks of `EPOCH_TICK`: the cost limit stops any
+/// real contract long before (every loop iteration is charged).
+const EPOCH_TICK: std::time::Duration = std::time::Duration::from_millis(100);
+const DEADLINE_TICKS: u64 = 600;
+
 pub fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
+    let mut started = false;
+    let e = ENGINE.get_or_init(|| {
         let mut config = wasmtime::Config::new();
         config.wasm_multi_value(true);
         // Contracts use little memory; a small reservation per instance lets many pooled
         // instances coexist (memory still grows past it, by moving).
         config.memory_reservation(64 << 20);
         config.memory_guard_size(64 << 10);
+        // Clarity nests at most 64 calls deep; a bounded stack catches anything else.
+        config.max_wasm_stack(512 << 10);
+        config.epoch_interruption(true);
+        started = true;
         Engine::new(&config).expect("wasmtime engine")
-    })
+    });
+    if started {
+        std::thread::Builder::new()
+            .name("wasm-epoch".into())
+            .spawn(move || loop {
+                std::thread::sleep(EPOCH_TICK);
+                e.increment_epoch();
+            })
+            .expect("epoch thread");
+    }
+    e
 }
 
 fn linker() -> &'static Linker<HostState> {
@@ -210,9 +237,13 @@ impl Instance {
                 memory: None,
                 heap: None,
                 open_txs: 0,
+                limits: wasmtime::StoreLimitsBuilder::new()
+                    .memory_size(MEMORY_LIMIT)
+                    .build(),
                 as_contract: vec![],
             },
         );
+        store.limiter(|s| &mut s.limits);
         let instance = contract
             .pre
             .instantiate(&mut store)
@@ -287,6 +318,7 @@ impl Instance {
         self.store.data_mut().env =
             env as *mut Environment as *mut Environment<'static, 'static, 'static>;
         self.store.data_mut().meter = meter as *mut meter::TxMeter;
+        self.store.set_epoch_deadline(DEADLINE_TICKS);
         let outcome = func.call(&mut self.store, &params, &mut results);
         self.store.data_mut().env = std::ptr::null_mut();
         self.store.data_mut().meter = std::ptr::null_mut();
@@ -308,7 +340,7 @@ impl Instance {
         if let Err(e) = outcome {
             return Err(match e.downcast::<HostError>() {
                 Ok(HostError(err)) => err,
-                Err(e) => internal(format!("wasm trap: {e:#}")),
+                Err(e) => trap_error(e),
             });
         }
         let at = alloc(
@@ -319,6 +351,21 @@ impl Instance {
         values::write_flat(mem.data_mut(&mut self.store), at, &results);
         values::read_value(mem.data(&self.store), ret, at).map_err(internal)
     }
+}
+
+/// A trap that is not an error the host raised: never a bare "trap", always said plainly
+/// (an internal error, which the dual report shows against the interpreter's outcome).
+fn trap_error(e: wasmtime::Error) -> ClarityError {
+    let msg = match e.downcast_ref::<wasmtime::Trap>() {
+        Some(wasmtime::Trap::Interrupt) => format!(
+            "wasm runtime: interrupted after {} s (a backstop; the cost limit stops real work first)",
+            DEADLINE_TICKS * EPOCH_TICK.as_millis() as u64 / 1000
+        ),
+        Some(wasmtime::Trap::StackOverflow) => "wasm runtime: stack exhausted".to_string(),
+        Some(t) => format!("wasm runtime: trap ({t}), a compiler bug"),
+        None => format!("wasm runtime: {e:#}"),
+    };
+    internal(msg)
 }
 
 pub fn internal(msg: impl Into<String>) -> ClarityError {

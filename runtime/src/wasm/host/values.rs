@@ -98,6 +98,10 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     l.func_wrap(M, "runtime-error", |code: i32| -> HostResult<()> {
         match code {
             x if x == ErrorCode::UnwrapFailure as i32 => raise(RuntimeErrorType::UnwrapFailure),
+            x if x == ErrorCode::MemoryExhausted as i32 => raise(internal(format!(
+                "wasm runtime: linear memory exhausted (bounded at {} MiB per instance)",
+                crate::wasm::MEMORY_LIMIT >> 20
+            ))),
             _ => raise(internal(format!("unknown error code {code}"))),
         }
     })?;
