@@ -2,7 +2,7 @@
 //! interpreter and on Wasm, which must agree (result value or error kind, events, state).
 //!
 //! The number of cases of each property is read from the environment variable
-//! `CLARINET_WASM_PROPTEST_CASES` (default 200), e.g. for a long run:
+//! `CLARINET_WASM_PROPTEST_CASES` (default 300), e.g. for a long run:
 //!
 //! ```text
 //! CLARINET_WASM_PROPTEST_CASES=100000 cargo test -p clarinet-wasm-tests --test generated --release
@@ -32,7 +32,7 @@ fn cases() -> u32 {
     std::env::var("CLARINET_WASM_PROPTEST_CASES")
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(200)
+        .unwrap_or(300)
 }
 
 fn config() -> Config {
@@ -118,9 +118,39 @@ type Env = Arc<Vec<(String, Ty)>>;
 
 #[derive(Clone, Copy)]
 struct Ctx {
-    /// Whether `unwrap! unwrap-err! try! asserts!` may appear (they short-return, which is
-    /// fine at the top level of a snippet but must match a function's return type).
+    /// Whether `unwrap! unwrap-err! try! asserts!` may appear throwing any value (they
+    /// short-return, which is fine at the top level of a snippet).
     short_returns: bool,
+    /// Inside a function returning `(response _ uint)`: the same words, throwing
+    /// `(err <uint>)` (`try!` on responses with a uint error).
+    throws_uint: bool,
+    /// The contract's data vars and map may be read (`var-get`, `map-get?`), and
+    /// `tx-sender` appears.
+    reads: bool,
+    /// ... and written (`var-set`, `map-set`, `map-insert`, `map-delete`).
+    writes: bool,
+    /// The contract's other functions may be called, directly and through `map`, `fold`
+    /// and `filter`, and `as-contract` appears.
+    calls: bool,
+}
+
+impl Ctx {
+    /// A snippet: any short return, no contract around.
+    const SNIPPET: Ctx = Ctx {
+        short_returns: true,
+        throws_uint: false,
+        reads: false,
+        writes: false,
+        calls: false,
+    };
+    /// A pure function body.
+    const PURE: Ctx = Ctx {
+        short_returns: false,
+        throws_uint: false,
+        reads: false,
+        writes: false,
+        calls: false,
+    };
 }
 
 type S = BoxedStrategy<String>;
@@ -426,6 +456,117 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                 .boxed()
         });
     }
+    if cx.throws_uint {
+        // Early exits out of a function returning `(response _ uint)`.
+        alt!(1, |ty: Ty, env: Env| {
+            (
+                expr(opt(ty.clone()), d, env.clone(), cx),
+                expr(UInt, d, env, cx),
+            )
+                .prop_map(|(o, x)| format!("(unwrap! {o} (err {x}))"))
+                .boxed()
+        });
+        alt!(1, |ty: Ty, env: Env| {
+            base_ty()
+                .prop_flat_map(move |e| {
+                    (
+                        expr(resp(ty.clone(), e), d, env.clone(), cx),
+                        expr(UInt, d, env.clone(), cx),
+                    )
+                        .prop_map(|(r, x)| format!("(unwrap! {r} (err {x}))"))
+                })
+                .boxed()
+        });
+        alt!(1, |ty: Ty, env: Env| {
+            base_ty()
+                .prop_flat_map(move |t| {
+                    (
+                        expr(resp(t, ty.clone()), d, env.clone(), cx),
+                        expr(UInt, d, env.clone(), cx),
+                    )
+                        .prop_map(|(r, x)| format!("(unwrap-err! {r} (err {x}))"))
+                })
+                .boxed()
+        });
+        alt!(2, |ty: Ty, env: Env| expr(resp(ty, UInt), d, env, cx)
+            .prop_map(|r| format!("(try! {r})"))
+            .boxed());
+    }
+    if cx.reads {
+        if let Some(var) = data_var_of(&ty) {
+            alt!(3, |_ty: Ty, _env: Env| Just(format!("(var-get {var})")).boxed());
+        }
+        if ty == opt(map_value()) {
+            alt!(3, |_ty: Ty, env: Env| expr(UInt, d, env, cx)
+                .prop_map(|k| format!("(map-get? m {k})"))
+                .boxed());
+        }
+    }
+    if cx.writes {
+        // A write, then the wanted value.
+        alt!(3, |ty: Ty, env: Env| {
+            prop_oneof![
+                prop::sample::select(DATA_VARS.to_vec()).prop_flat_map({
+                    let env = env.clone();
+                    move |(var, vt)| {
+                        expr(vt(), d, env.clone(), cx)
+                            .prop_map(move |x| format!("(var-set {var} {x})"))
+                    }
+                }),
+                (expr(UInt, d, env.clone(), cx), expr(map_value(), d, env.clone(), cx))
+                    .prop_map(|(k, v)| format!("(map-set m {k} {v})")),
+                (expr(UInt, d, env.clone(), cx), expr(map_value(), d, env.clone(), cx))
+                    .prop_map(|(k, v)| format!("(map-insert m {k} {v})")),
+                expr(UInt, d, env.clone(), cx).prop_map(|k| format!("(map-delete m {k})")),
+            ]
+            .prop_flat_map(move |w| {
+                expr(ty.clone(), d, env.clone(), cx).prop_map(move |x| format!("(begin {w} {x})"))
+            })
+            .boxed()
+        });
+    }
+    if cx.calls {
+        alt!(2, |ty: Ty, env: Env| expr(ty, d, env, cx)
+            .prop_map(|x| format!("(as-contract {x})"))
+            .boxed());
+        match &ty {
+            Int => {
+                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|x| format!("(h-int {x})"))
+                    .boxed());
+                alt!(1, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|x| format!("(ro-int {x})"))
+                    .boxed());
+                alt!(2, |_ty: Ty, env: Env| {
+                    (expr(list_of(Int), d, env.clone(), cx), expr(Int, d, env, cx))
+                        .prop_map(|(l, i)| format!("(fold h-step {l} {i})"))
+                        .boxed()
+                });
+            }
+            List(t) if **t == Int => {
+                alt!(2, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
+                    .prop_map(|l| format!("(map h-int {l})"))
+                    .boxed());
+                alt!(2, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
+                    .prop_map(|l| format!("(filter h-bool {l})"))
+                    .boxed());
+            }
+            Resp(t, e) if **t == Int && **e == UInt => {
+                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|x| format!("(h-resp {x})"))
+                    .boxed());
+                alt!(1, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|x| format!("(pub-resp {x})"))
+                    .boxed());
+            }
+            Bool => {
+                alt!(1, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                    .prop_map(|x| format!("(h-bool {x})"))
+                    .boxed());
+            }
+            _ => {}
+        }
+    }
     // ---- by type
     match &ty {
         Int | UInt => {
@@ -507,6 +648,13 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             alt!(1, |_ty: Ty, env: Env| expr(Bool, d, env, cx)
                 .prop_map(|a| format!("(not {a})"))
                 .boxed());
+            if cx.throws_uint {
+                alt!(1, |_ty: Ty, env: Env| {
+                    (expr(Bool, d, env.clone(), cx), expr(UInt, d, env, cx))
+                        .prop_map(|(c, x)| format!("(asserts! {c} (err {x}))"))
+                        .boxed()
+                });
+            }
             for op in ["is-some", "is-none"] {
                 alt!(1, |_ty: Ty, env: Env| {
                     any_ty()
@@ -633,9 +781,7 @@ fn snippet() -> S {
                 ty,
                 depth,
                 Arc::new(vec![]),
-                Ctx {
-                    short_returns: true,
-                },
+                Ctx::SNIPPET,
             )
         })
         .boxed()
@@ -682,10 +828,107 @@ fn function_body() -> S {
                 ty,
                 depth,
                 env.clone(),
-                Ctx {
-                    short_returns: false,
-                },
+                Ctx::PURE,
             )
+        })
+        .boxed()
+}
+
+// ---- contracts ---------------------------------------------------------------------------
+
+/// The data vars of a generated contract: name and type (initial values are literals).
+const DATA_VARS: &[(&str, fn() -> Ty)] = &[
+    ("dv-int", || Int),
+    ("dv-str", || Str),
+    ("dv-opt", || opt(UInt)),
+    ("dv-list", || list_of(Int)),
+    ("dv-tup", map_value),
+];
+
+/// The value type of the contract's map `m` (keys are uints).
+fn map_value() -> Ty {
+    tup(Int, Str)
+}
+
+fn data_var_of(ty: &Ty) -> Option<&'static str> {
+    DATA_VARS.iter().find(|(_, t)| t() == *ty).map(|(n, _)| *n)
+}
+
+/// A Clarity type for a generator type (strings and lists with room for any generated
+/// value).
+fn clarity_type(ty: &Ty) -> String {
+    match ty {
+        Int => "int".into(),
+        UInt => "uint".into(),
+        Bool => "bool".into(),
+        Str => "(string-ascii 32)".into(),
+        Utf => "(string-utf8 32)".into(),
+        Buf => "(buff 32)".into(),
+        Principal => "principal".into(),
+        List(t) => format!("(list 5 {})", clarity_type(t)),
+        Opt(t) => format!("(optional {})", clarity_type(t)),
+        Resp(t, e) => format!("(response {} {})", clarity_type(t), clarity_type(e)),
+        Tup(a, b) => format!("{{a: {}, b: {}}}", clarity_type(a), clarity_type(b)),
+    }
+}
+
+/// A generated contract: data vars, a map, helper functions (some with early exits in
+/// nested positions, some writing), a read-only and a public function called from the
+/// main public function `f`, which uses all of them, including through `map`, `fold`,
+/// `filter` and `as-contract`.
+fn contract() -> S {
+    let x_env: Env = Arc::new(vec![("x".into(), Int)]);
+    let step_env: Env = Arc::new(vec![("x".into(), Int), ("acc".into(), Int)]);
+    let main_env: Env = Arc::new(params().into_iter().map(|(n, t, _)| (n, t)).collect());
+    let helper = Ctx {
+        short_returns: false,
+        throws_uint: false,
+        reads: true,
+        writes: true,
+        calls: false,
+    };
+    let exits = Ctx {
+        throws_uint: true,
+        ..helper
+    };
+    let main = Ctx {
+        calls: true,
+        ..helper
+    };
+    let initial = DATA_VARS
+        .iter()
+        .map(|(n, t)| literal(&t()).prop_map(move |v| (n.to_string(), t(), v)))
+        .collect::<Vec<_>>();
+    (
+        initial,
+        expr(Int, 2, x_env.clone(), helper),
+        expr(Bool, 2, x_env.clone(), helper),
+        expr(Int, 2, step_env, helper),
+        expr(resp(Int, UInt), 3, x_env.clone(), exits),
+        expr(Int, 2, x_env.clone(), Ctx { reads: true, writes: false, ..Ctx::PURE }),
+        expr(resp(Int, UInt), 2, x_env, Ctx { calls: false, ..exits }),
+        (any_ty(), 1..=MAX_DEPTH).prop_flat_map(move |(ty, depth)| {
+            expr(ty, depth, main_env.clone(), main)
+        }),
+    )
+        .prop_map(|(vars, h_int, h_bool, h_step, h_resp, ro_int, pub_resp, body)| {
+            let mut src = String::new();
+            for (n, t, v) in vars {
+                src += &format!("(define-data-var {n} {} {v})\n", clarity_type(&t));
+            }
+            src += &format!("(define-map m uint {})\n", clarity_type(&map_value()));
+            src += &format!("(define-private (h-int (x int)) {h_int})\n");
+            src += &format!("(define-private (h-bool (x int)) {h_bool})\n");
+            src += &format!("(define-private (h-step (x int) (acc int)) {h_step})\n");
+            src += &format!("(define-private (h-resp (x int)) {h_resp})\n");
+            src += &format!("(define-read-only (ro-int (x int)) {ro_int})\n");
+            src += &format!("(define-public (pub-resp (x int)) {pub_resp})\n");
+            let signature: Vec<String> = params()
+                .iter()
+                .map(|(n, _, t)| format!("({n} {t})"))
+                .collect();
+            src += &format!("(define-public (f {})\n  (ok {body}))\n", signature.join(" "));
+            src
         })
         .boxed()
 }
@@ -822,6 +1065,48 @@ fn generated_public_functions_agree() {
                     .join(" ")
             );
             Ok(r)
+        },
+    );
+}
+
+#[test]
+fn generated_contracts_agree() {
+    let base = base_chain();
+    let deployer = base.deployer();
+    let sender = PrincipalData::Standard(deployer.clone());
+    let id = QualifiedContractIdentifier::new(deployer.clone(), "generated".into());
+    run(
+        "contracts",
+        (contract(), arguments(), arguments()),
+        |(source, first, second): &(String, Vec<Value>, Vec<Value>)| {
+            let mut d = Dual::new(base.clone(), Runtimes::Both);
+            let show = |r: StepReport, what: String| {
+                let mut r = r;
+                r.step = format!("{source}\n  {what}");
+                r
+            };
+            let r = d.deploy("generated", source, &deployer, ClarityVersion::Clarity2);
+            if r.interpreter.result.is_err() || r.verdict != Verdict::Agree {
+                return Ok(show(r, "deployment".into()));
+            }
+            // Two calls (the second sees the first's writes), then the public helper.
+            let mut last = None;
+            for args in [first, second] {
+                let r = d.call(&id, "f", args, &sender);
+                let what = format!(
+                    "(f {})",
+                    args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")
+                );
+                if r.verdict != Verdict::Agree {
+                    return Ok(show(r, what));
+                }
+                last = Some(show(r, what));
+            }
+            let r = d.call(&id, "pub-resp", &[Value::Int(3)], &sender);
+            if r.verdict != Verdict::Agree {
+                return Ok(show(r, "(pub-resp 3)".into()));
+            }
+            Ok(last.expect("two calls"))
         },
     );
 }
