@@ -55,6 +55,11 @@ pub struct Chain {
     pub metering: bool,
     /// The budget of one transaction: the mainnet block limit unless set smaller.
     pub cost_limit: ExecutionCost,
+    /// The Wasm path's cost table, and the state it was made for (see `costs.rs`).
+    pub cost_table: Option<(
+        crate::costs::TableKey,
+        Arc<clarinet_wasm_costs::CostTable>,
+    )>,
     /// Count the lines the interpreter evaluates.
     pub coverage: Option<Arc<Mutex<Coverage>>>,
 }
@@ -277,6 +282,7 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         wasm_contracts: BTreeMap::new(),
         metering: false,
         cost_limit: block_limit(),
+        cost_table: None,
         coverage: None,
     };
     {
