@@ -1,6 +1,7 @@
 //! `clarinet-wasm`: the command line. Each subcommand lives in its own file; this one only
 //! parses arguments and dispatches.
 
+mod bench;
 mod check;
 mod common;
 mod compile;
@@ -98,6 +99,18 @@ enum Command {
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
+    /// Measure the interpreter and Wasm on a fixed suite of calls (both metered).
+    Bench {
+        /// Only cases whose name contains TEXT.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+        /// Measured calls per case (after a warm-up).
+        #[arg(long, default_value = "200")]
+        calls: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Contract commands.
     Contract {
         #[command(subcommand)]
@@ -134,6 +147,11 @@ fn main() -> ExitCode {
             ..
         } => compile::run_project(&manifest, &out_dir, wat),
         Command::Check { manifest } => check::run(&manifest),
+        Command::Bench {
+            filter,
+            calls,
+            format,
+        } => bench::run(filter.as_deref(), calls, format),
         Command::Test(args) => test::run(&args),
         Command::New { name, path } => new::run_new(&name, &path),
         Command::Contract {

@@ -63,6 +63,8 @@ pub struct Ctx<'a> {
     pub costs: &'a CostTable,
     /// The chain's epoch (some charges changed with epochs).
     pub epoch: StacksEpochId,
+    /// Emit the charges (off only to measure their own cost).
+    pub charging: bool,
     pub meter_state: MeterState,
     /// `as-contract` bodies the code being compiled is in (within the current function):
     /// a short return out of them gives tx-sender and contract-caller back.
@@ -87,6 +89,18 @@ pub fn compile(
     analysis: &ContractAnalysis,
     costs: &CostTable,
     epoch: StacksEpochId,
+) -> Result<Compiled, CompileError> {
+    compile_with(analysis, costs, epoch, true)
+}
+
+/// `compile`, with `charging` off: no charge and no memory accounting is emitted (the
+/// call-stack checks stay). For measuring what metering costs, never for running
+/// transactions whose cost matters.
+pub fn compile_with(
+    analysis: &ContractAnalysis,
+    costs: &CostTable,
+    epoch: StacksEpochId,
+    charging: bool,
 ) -> Result<Compiled, CompileError> {
     let mut module = Module::with_config(ModuleConfig::new());
     let memory = module.memories.add_local(false, false, 1, None, None);
@@ -119,6 +133,7 @@ pub fn compile(
         analysis,
         costs,
         epoch,
+        charging,
         meter_state: MeterState::default(),
         as_contract_depth: 0,
         meta: Metadata {

@@ -16,7 +16,7 @@ mod rtypes;
 mod types;
 mod words;
 
-pub use codegen::compile;
+pub use codegen::{compile, compile_with};
 pub use metadata::{
     ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel,
 };

@@ -57,23 +57,31 @@ impl Ctx<'_> {
 
     /// Charge cost function `f` for input `n` (known now).
     pub fn cost(&mut self, f: ClarityCostFunction, n: u64) {
-        self.meter_state.pending.push(ChargeItem::Cost(f, n));
+        if self.charging {
+            self.meter_state.pending.push(ChargeItem::Cost(f, n));
+        }
     }
 
     /// Account `n` bytes of memory (`add_memory`).
     pub fn mem_add(&mut self, n: u64) {
-        self.meter_state.pending.push(ChargeItem::MemAdd(n));
+        if self.charging {
+            self.meter_state.pending.push(ChargeItem::MemAdd(n));
+        }
     }
 
     /// Release `n` bytes of memory (`drop_memory`).
     pub fn mem_drop(&mut self, n: u64) {
-        if n > 0 {
+        if n > 0 && self.charging {
             self.meter_state.pending.push(ChargeItem::MemDrop(n));
         }
     }
 
     /// Charge `f` for the input on top of the stack (an `i64`).
     pub fn cost_dyn(&mut self, b: &mut Builder, f: ClarityCostFunction) {
+        if !self.charging {
+            b.drop();
+            return;
+        }
         let n = self.module.locals.add(ValType::I64);
         b.local_set(n);
         self.flush(b);
@@ -83,6 +91,10 @@ impl Ctx<'_> {
 
     /// `add_memory` of the amount on top of the stack (an `i64`).
     pub fn mem_add_dyn(&mut self, b: &mut Builder) {
+        if !self.charging {
+            b.drop();
+            return;
+        }
         let n = self.module.locals.add(ValType::I64);
         let t = self.module.locals.add(ValType::I64);
         b.local_set(n);
@@ -116,6 +128,10 @@ impl Ctx<'_> {
 
     /// `drop_memory` of the amount on top of the stack (an `i64`).
     pub fn mem_drop_dyn(&mut self, b: &mut Builder) {
+        if !self.charging {
+            b.drop();
+            return;
+        }
         let n = self.module.locals.add(ValType::I64);
         b.local_set(n);
         self.flush(b);

@@ -55,6 +55,9 @@ pub struct Chain {
     pub metering: bool,
     /// The budget of one transaction: the mainnet block limit unless set smaller.
     pub cost_limit: ExecutionCost,
+    /// Compile without charges on the Wasm path: for measuring what metering costs (the
+    /// benchmark), never for comparing costs.
+    pub wasm_charges: bool,
     /// The Wasm path's cost table, and the state it was made for (see `costs.rs`).
     pub cost_table: Option<(
         crate::costs::TableKey,
@@ -282,6 +285,7 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         wasm_contracts: BTreeMap::new(),
         metering: false,
         cost_limit: block_limit(),
+        wasm_charges: true,
         cost_table: None,
         coverage: None,
     };

@@ -52,7 +52,12 @@ pub fn compile_and_load(
     analyzed: &Analyzed,
 ) -> std::result::Result<Arc<LoadedContract>, NotRun> {
     let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
-    let compiled = clarinet_wasm_compiler::compile(&analyzed.analysis, &table, chain.epoch)
+    let compiled = clarinet_wasm_compiler::compile_with(
+        &analyzed.analysis,
+        &table,
+        chain.epoch,
+        chain.wasm_charges,
+    )
         .map_err(NotRun::Unsupported)?;
     load(compiled).map(Arc::new).map_err(|e| {
         NotRun::Unsupported(CompileError {
