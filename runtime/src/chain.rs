@@ -50,7 +50,8 @@ pub struct Chain {
     pub epoch: StacksEpochId,
     pub clarity_version: ClarityVersion,
     pub accounts: Vec<Account>,
-    pub wasm_contracts: WasmContracts,
+    /// Shared by copies of the chain until one deploys (copy on write).
+    pub wasm_contracts: Arc<WasmContracts>,
     /// Meter costs (on by default), against `cost_limit`.
     pub metering: bool,
     /// The budget of one transaction: the mainnet block limit unless set smaller.
@@ -282,7 +283,7 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         epoch,
         clarity_version: ClarityVersion::Clarity2,
         accounts: vec![],
-        wasm_contracts: BTreeMap::new(),
+        wasm_contracts: Arc::new(BTreeMap::new()),
         metering: false,
         cost_limit: block_limit(),
         wasm_charges: true,

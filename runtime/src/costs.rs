@@ -27,16 +27,32 @@ pub struct TableKey {
     epoch: StacksEpochId,
     confirmed: u128,
     processed: u128,
+    /// The store's `cost_generation` when this was read: unchanged, nothing above can
+    /// have changed either.
+    generation: u64,
+}
+
+impl TableKey {
+    fn same_state(&self, other: &TableKey) -> bool {
+        (self.epoch, self.confirmed, self.processed)
+            == (other.epoch, other.confirmed, other.processed)
+    }
 }
 
 /// The cost table the interpreter's tracker would use on `chain` now. Confirmed
 /// proposals not yet processed are processed first exactly as the tracker does (its
 /// bookkeeping writes are part of the transaction on both runtimes).
 pub fn table_for(chain: &mut Chain) -> Result<Arc<CostTable>, TableError> {
+    let generation = chain.store.cost_generation();
+    if let Some((k, t)) = &chain.cost_table {
+        if k.generation == generation {
+            return Ok(t.clone());
+        }
+    }
     let key = {
         let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
         db.begin();
-        let k = key_of(&mut db);
+        let k = key_of(&mut db, generation);
         db.roll_back();
         k?
     };
@@ -50,8 +66,10 @@ pub fn table_for(chain: &mut Chain) -> Result<Arc<CostTable>, TableError> {
         return table_for(chain);
     }
     if let Some((k, t)) = &chain.cost_table {
-        if *k == key {
-            return Ok(t.clone());
+        if k.same_state(&key) {
+            let t = t.clone();
+            chain.cost_table = Some((key, t.clone()));
+            return Ok(t);
         }
     }
     let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
@@ -67,7 +85,7 @@ fn boot_id(name: &str) -> QualifiedContractIdentifier {
     QualifiedContractIdentifier::new(parse_standard(BOOT_TESTNET_ADDRESS), name.into())
 }
 
-fn key_of(db: &mut ClarityDatabase) -> Result<TableKey, TableError> {
+fn key_of(db: &mut ClarityDatabase, generation: u64) -> Result<TableKey, TableError> {
     let epoch = db.get_clarity_epoch_version();
     let voting = boot_id("cost-voting");
     let confirmed = if db.has_contract(&voting) {
@@ -93,6 +111,7 @@ fn key_of(db: &mut ClarityDatabase) -> Result<TableKey, TableError> {
         epoch,
         confirmed,
         processed,
+        generation,
     })
 }
 

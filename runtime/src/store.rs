@@ -27,6 +27,10 @@ pub struct MemStore {
     /// The block reads are served from (changes under `at-block`).
     current_height: u32,
     writes: BTreeMap<StateKey, String>,
+    /// Counts writes to what decides the cost functions (the epoch, the cost-voting
+    /// contract's state, the tracker's own bookkeeping), so that a cached cost table can
+    /// be trusted without reading the database.
+    cost_generation: u64,
 }
 
 /// The block id clarity-repl's `BurnDatastore` answers header queries for: both sides must
@@ -46,6 +50,10 @@ impl MemStore {
         self.chain_height
     }
 
+    pub fn cost_generation(&self) -> u64 {
+        self.cost_generation
+    }
+
     /// Every key/value written since the previous call.
     pub fn take_writes(&mut self) -> BTreeMap<StateKey, String> {
         std::mem::take(&mut self.writes)
@@ -63,6 +71,12 @@ thread_local! {
 impl ClarityBackingStore for MemStore {
     fn put_all(&mut self, items: Vec<(String, String)>) {
         for (key, value) in items {
+            if key.starts_with("vm-epoch::")
+                || key.starts_with("vm-costs::")
+                || key.contains(".cost-voting::")
+            {
+                self.cost_generation += 1;
+            }
             self.writes
                 .insert(StateKey::Data(key.clone()), value.clone());
             self.data.insert(key, value);
@@ -123,6 +137,9 @@ impl ClarityBackingStore for MemStore {
 
     fn insert_metadata(&mut self, contract: &QualifiedContractIdentifier, key: &str, value: &str) {
         let k = (contract.to_string(), key.to_string());
+        if k.0.ends_with(".cost-voting") {
+            self.cost_generation += 1;
+        }
         self.writes.insert(
             StateKey::Metadata(k.0.clone(), k.1.clone()),
             value.to_string(),

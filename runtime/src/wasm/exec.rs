@@ -101,7 +101,7 @@ pub fn deploy(
     };
     let loaded = compile_and_load(chain, &analyzed)?;
     let sender: PrincipalData = id.issuer.clone().into();
-    let contracts = Arc::new(chain.wasm_contracts.clone());
+    let contracts = chain.wasm_contracts.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
         env.execute_in_env(sender, None, None, |exec| {
             initialize_contract(
@@ -119,7 +119,7 @@ pub fn deploy(
     Ok(match res {
         Ok(((), _, events)) => {
             save_analysis(&mut chain.store, id, &analyzed.analysis);
-            chain.wasm_contracts.insert(id.clone(), loaded);
+            Arc::make_mut(&mut chain.wasm_contracts).insert(id.clone(), loaded);
             finish(chain, cost, Ok((None, events)))
         }
         Err(e) => finish(chain, cost, Err(e)),
@@ -142,7 +142,7 @@ pub fn call(
         }
         return Err(NotRun::NotCompiled(contract.to_string()));
     }
-    let contracts = Arc::new(chain.wasm_contracts.clone());
+    let contracts = chain.wasm_contracts.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
         env.execute_in_env(sender.clone(), None, None, |exec| {
             execute_contract(exec, meter, contract, function, args, read_only, &contracts)
@@ -170,7 +170,7 @@ pub fn snippet(
     };
     let loaded = compile_and_load(chain, &analyzed)?;
     let context = ContractContext::new(id.clone(), version);
-    let contracts = Arc::new(chain.wasm_contracts.clone());
+    let contracts = chain.wasm_contracts.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
         env.execute_in_env(sender.clone(), None, Some(context), |exec| {
             let mut inst = Instance::new(&loaded, &contracts)?;
@@ -462,10 +462,7 @@ pub(crate) fn execute_contract(
             e.execute_contract(contract_id, tx_name, &args, read_only)
         });
     };
-    let contract_size = exec
-        .global_context
-        .database
-        .get_contract_size(contract_id)?;
+    let contract_size = loaded.size(&mut exec.global_context.database, contract_id)?;
     meter.charge(ClarityCostFunction::LoadContract, contract_size)?;
     meter.add_memory(contract_size)?;
     let result = (|| {

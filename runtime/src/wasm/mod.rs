@@ -33,6 +33,8 @@ pub struct LoadedContract {
     /// deployment succeeded. A deployed contract never changes, so every copy of a chain
     /// can share it instead of reading it back from the database at each call.
     context: OnceLock<Arc<ContractContext>>,
+    /// `get_contract_size` of the deployed contract (immutable once deployed).
+    size: OnceLock<u64>,
     /// Instances ready for a call: constants written, heap at its start.
     pool: Mutex<Vec<Instance>>,
 }
@@ -44,6 +46,20 @@ impl LoadedContract {
 
     pub fn context(&self) -> Option<Arc<ContractContext>> {
         self.context.get().cloned()
+    }
+
+    /// The contract's size as the database records it, read once.
+    pub fn size(
+        &self,
+        db: &mut clarity::vm::database::ClarityDatabase,
+        id: &clarity::vm::types::QualifiedContractIdentifier,
+    ) -> Result<u64, ClarityError> {
+        if let Some(s) = self.size.get() {
+            return Ok(*s);
+        }
+        let s = db.get_contract_size(id)?;
+        let _ = self.size.set(s);
+        Ok(s)
     }
 
     /// An instance for one call: from the pool, or new with the constants written.
@@ -209,6 +225,7 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
         meta,
         pre,
         context: OnceLock::new(),
+        size: OnceLock::new(),
         pool: Mutex::new(vec![]),
     })
 }
