@@ -501,6 +501,24 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                 .prop_map(|k| format!("(map-get? m {k})"))
                 .boxed());
         }
+        // Fields of a map entry, and whether there is one.
+        let field = match &ty {
+            Int => Some("a"),
+            Str => Some("b"),
+            _ => None,
+        };
+        if let Some(field) = field {
+            alt!(3, |ty: Ty, env: Env| {
+                (expr(ty, d, env.clone(), cx), expr(UInt, d, env, cx))
+                    .prop_map(move |(x, k)| format!("(default-to {x} (get {field} (map-get? m {k})))"))
+                    .boxed()
+            });
+        }
+        if ty == Bool {
+            alt!(2, |_ty: Ty, env: Env| expr(UInt, d, env, cx)
+                .prop_map(|k| format!("(is-some (map-get? m {k}))"))
+                .boxed());
+        }
     }
     if cx.writes {
         // A write, then the wanted value.
@@ -531,31 +549,38 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
             .boxed());
         match &ty {
             Int => {
-                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                alt!(4, |_ty: Ty, env: Env| expr(Int, d, env, cx)
                     .prop_map(|x| format!("(h-int {x})"))
                     .boxed());
-                alt!(1, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
                     .prop_map(|x| format!("(ro-int {x})"))
                     .boxed());
-                alt!(2, |_ty: Ty, env: Env| {
+                // The response functions (early exits inside; a nested transaction for the
+                // public one), their outcome turned into an int.
+                alt!(4, |_ty: Ty, env: Env| {
+                    (prop::sample::select(vec!["h-resp", "pub-resp"]), expr(Int, d, env, cx))
+                        .prop_map(|(f, x)| format!("(match ({f} {x}) v v e (to-int e))"))
+                        .boxed()
+                });
+                alt!(6, |_ty: Ty, env: Env| {
                     (expr(list_of(Int), d, env.clone(), cx), expr(Int, d, env, cx))
                         .prop_map(|(l, i)| format!("(fold h-step {l} {i})"))
                         .boxed()
                 });
             }
             List(t) if **t == Int => {
-                alt!(2, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
+                alt!(6, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
                     .prop_map(|l| format!("(map h-int {l})"))
                     .boxed());
-                alt!(2, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
+                alt!(6, |_ty: Ty, env: Env| expr(list_of(Int), d, env, cx)
                     .prop_map(|l| format!("(filter h-bool {l})"))
                     .boxed());
             }
             Resp(t, e) if **t == Int && **e == UInt => {
-                alt!(2, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                alt!(4, |_ty: Ty, env: Env| expr(Int, d, env, cx)
                     .prop_map(|x| format!("(h-resp {x})"))
                     .boxed());
-                alt!(1, |_ty: Ty, env: Env| expr(Int, d, env, cx)
+                alt!(3, |_ty: Ty, env: Env| expr(Int, d, env, cx)
                     .prop_map(|x| format!("(pub-resp {x})"))
                     .boxed());
             }
@@ -907,9 +932,11 @@ fn contract() -> S {
         expr(resp(Int, UInt), 3, x_env.clone(), exits),
         expr(Int, 2, x_env.clone(), Ctx { reads: true, writes: false, ..Ctx::PURE }),
         expr(resp(Int, UInt), 2, x_env, Ctx { calls: false, ..exits }),
-        (any_ty(), 1..=MAX_DEPTH).prop_flat_map(move |(ty, depth)| {
-            expr(ty, depth, main_env.clone(), main)
-        }),
+        (
+            prop_oneof![2 => any_ty(), 2 => Just(Int), 1 => Just(list_of(Int)), 1 => Just(Bool)],
+            2..=MAX_DEPTH,
+        )
+            .prop_flat_map(move |(ty, depth)| expr(ty, depth, main_env.clone(), main)),
     )
         .prop_map(|(vars, h_int, h_bool, h_step, h_resp, ro_int, pub_resp, body)| {
             let mut src = String::new();
