@@ -76,7 +76,10 @@ impl Ctx<'_> {
         }
     }
 
-    /// Charge `f` for the input on top of the stack (an `i64`).
+    /// Charge `f` for the input on top of the stack (an `i64`). Formulas that are linear
+    /// (or constant) in every dimension, with coefficients small enough that no `u64`
+    /// sum can wrap, are computed in Wasm; the host computes the others, and raises the
+    /// exact error when a limit is passed.
     pub fn cost_dyn(&mut self, b: &mut Builder, f: ClarityCostFunction) {
         if !self.charging {
             b.drop();
@@ -86,7 +89,80 @@ impl Ctx<'_> {
         b.local_set(n);
         self.flush(b);
         let charge = self.import("charge");
-        b.i32_const(f as i32).local_get(n).call(charge);
+        let Some(linear) = self.linear_dims(f) else {
+            b.i32_const(f as i32).local_get(n).call(charge);
+            return;
+        };
+        // Inputs are sizes (below 2^32 by construction); larger ones go to the host.
+        b.local_get(n).i64_const(1 << 32).binop(BinaryOp::I64GeU);
+        let mut new_totals = vec![];
+        for (at, limit, a, c) in linear {
+            let t = self.module.locals.add(ValType::I64);
+            b.i32_const(0)
+                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(at));
+            if a != 0 {
+                b.local_get(n)
+                    .i64_const(a as i64)
+                    .binop(BinaryOp::I64Mul)
+                    .binop(BinaryOp::I64Add);
+            }
+            if c != 0 {
+                b.i64_const(c as i64).binop(BinaryOp::I64Add);
+            }
+            b.local_tee(t);
+            b.i32_const(0)
+                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(limit))
+                .binop(BinaryOp::I64GtU)
+                .binop(BinaryOp::I32Or);
+            new_totals.push((t, at));
+        }
+        let mut slow = b.dangling_instr_seq(None);
+        slow.i32_const(f as i32).local_get(n).call(charge);
+        let slow = slow.id();
+        let mut fast = b.dangling_instr_seq(None);
+        for (t, at) in new_totals {
+            fast.i32_const(0).local_get(t).store(
+                self.memory,
+                StoreKind::I64 { atomic: false },
+                mem_arg(at),
+            );
+        }
+        let fast = fast.id();
+        b.instr(IfElse {
+            consequent: slow,
+            alternative: fast,
+        });
+    }
+
+    /// For a cost function linear or constant in every dimension with small
+    /// coefficients: (total slot, limit slot, a, b) per non-zero dimension.
+    fn linear_dims(&self, f: ClarityCostFunction) -> Option<Vec<(u32, u32, u64, u64)>> {
+        use clarinet_wasm_costs::{Dimension as D, Formula};
+        let formula = self.costs.formula(f)?;
+        let mut out = vec![];
+        for d in D::ALL {
+            let (a, c) = match *formula.dimension(d) {
+                Formula::Const(c) => (0, c),
+                Formula::Linear { a, b } => (a, b),
+                _ => return None,
+            };
+            // a * n + c stays far below 2^63 for n < 2^32.
+            if a >= 1 << 24 || c >= 1 << 40 {
+                return None;
+            }
+            if a == 0 && c == 0 {
+                continue;
+            }
+            let (at, limit) = match d {
+                D::Runtime => (slot::RUNTIME, slot::LIMIT_RUNTIME),
+                D::ReadCount => (slot::READ_COUNT, slot::LIMIT_READ_COUNT),
+                D::ReadLength => (slot::READ_LENGTH, slot::LIMIT_READ_LENGTH),
+                D::WriteCount => (slot::WRITE_COUNT, slot::LIMIT_WRITE_COUNT),
+                D::WriteLength => (slot::WRITE_LENGTH, slot::LIMIT_WRITE_LENGTH),
+            };
+            out.push((at, limit, a as u64, c as u64));
+        }
+        Some(out)
     }
 
     /// `add_memory` of the amount on top of the stack (an `i64`).

@@ -120,6 +120,10 @@ pub struct HostState {
     open_txs: u32,
     /// Bounds the instance's linear memory.
     limits: wasmtime::StoreLimits,
+    /// Database keys of the contract's data vars, by name id (made once).
+    var_keys: HashMap<i32, String>,
+    /// Key prefixes of the contract's maps, by name id (made once).
+    map_prefixes: HashMap<i32, String>,
     /// (sender, caller) saved by each `as-contract` in progress.
     as_contract: Vec<(
         Option<clarity::vm::types::PrincipalData>,
@@ -254,6 +258,8 @@ impl Instance {
                 memory: None,
                 heap: None,
                 open_txs: 0,
+                var_keys: HashMap::new(),
+                map_prefixes: HashMap::new(),
                 limits: wasmtime::StoreLimitsBuilder::new()
                     .memory_size(MEMORY_LIMIT)
                     .build(),

@@ -2,7 +2,12 @@
 //! keys, same serialization, same cost calls).
 
 use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
-use clarity::vm::database::{DataMapMetadata, DataVariableMetadata};
+use clarity::vm::database::{
+    ClarityDatabase, DataMapMetadata, DataVariableMetadata, StoreType,
+};
+use clarity::vm::database::ClaritySerializable;
+use clarity::vm::types::TypeSignature;
+use clarity::vm::Value;
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use wasmtime::{Caller, Linker};
 
@@ -15,6 +20,110 @@ const M: &str = clarinet_wasm_compiler::host::MODULE;
 /// before, the declared type's size before the access; since, the serialized size after.
 fn v205(e: &clarity::vm::contexts::Environment) -> bool {
     *e.epoch() >= clarity::types::StacksEpochId::Epoch2_05
+}
+
+/// The database key of data var `name_id` of the instance's contract, made once.
+fn var_key(c: &mut Caller<'_, HostState>, name_id: i32) -> HostResult<String> {
+    if let Some(k) = c.data().var_keys.get(&name_id) {
+        return Ok(k.clone());
+    }
+    let name = name_of(c, name_id)?;
+    let contract = super::env(c)?.contract_context.contract_identifier.clone();
+    let k = ClarityDatabase::make_key_for_trip(&contract, StoreType::Variable, &name);
+    c.data_mut().var_keys.insert(name_id, k.clone());
+    Ok(k)
+}
+
+/// The key prefix of map `name_id`'s entries (`vm::CONTRACT::0::MAP::`), made once; an
+/// entry's key appends its key value's serialization in hex.
+fn map_prefix(c: &mut Caller<'_, HostState>, name_id: i32) -> HostResult<String> {
+    if let Some(k) = c.data().map_prefixes.get(&name_id) {
+        return Ok(k.clone());
+    }
+    let name = name_of(c, name_id)?;
+    let contract = super::env(c)?.contract_context.contract_identifier.clone();
+    let k = ClarityDatabase::make_key_for_quad(&contract, StoreType::DataMap, &name, "");
+    c.data_mut().map_prefixes.insert(name_id, k.clone());
+    Ok(k)
+}
+
+// clarity-vm's `fetch_entry_with_size`, `set_entry`/`insert_entry` and `delete_entry`
+// with the map's key prefix made once: the same checks, keys, values and sizes
+// (value and serialized length; the database's epoch is the chain's).
+type Sized = Result<(Value, u64), ClarityError>;
+
+fn entry_key(
+    e: &clarity::vm::contexts::Environment,
+    prefix: &str,
+    key: &Value,
+    meta: &DataMapMetadata,
+) -> Result<(String, u64), ClarityError> {
+    if !meta.key_type.admits(e.epoch(), key)? {
+        return Err(CheckErrors::TypeValueError(meta.key_type.clone(), key.clone()).into());
+    }
+    let hex = key.serialize();
+    let len = (hex.len() / 2) as u64;
+    Ok((format!("{prefix}{hex}"), len))
+}
+
+fn fetch_entry(
+    e: &mut clarity::vm::contexts::Environment,
+    prefix: &str,
+    key: &Value,
+    meta: &DataMapMetadata,
+) -> Sized {
+    let (k, key_len) = entry_key(e, prefix, key, meta)?;
+    let stored = TypeSignature::new_option(meta.value_type.clone())?;
+    Ok(match e.global_context.database.get_value(&k, &stored)? {
+        None => (Value::none(), key_len),
+        Some(r) => (r.value, r.serialized_byte_len + key_len),
+    })
+}
+
+fn entry_exists(
+    e: &mut clarity::vm::contexts::Environment,
+    key: &str,
+    meta: &DataMapMetadata,
+) -> Result<bool, ClarityError> {
+    let stored = TypeSignature::new_option(meta.value_type.clone())?;
+    Ok(match e.global_context.database.get_value(key, &stored)? {
+        None => false,
+        Some(r) => r.value != Value::none(),
+    })
+}
+
+fn set_entry(
+    e: &mut clarity::vm::contexts::Environment,
+    prefix: &str,
+    key: Value,
+    value: Value,
+    insert: bool,
+    meta: &DataMapMetadata,
+) -> Sized {
+    let (k, key_len) = entry_key(e, prefix, &key, meta)?;
+    if !meta.value_type.admits(e.epoch(), &value)? {
+        return Err(CheckErrors::TypeValueError(meta.value_type.clone(), value).into());
+    }
+    if insert && entry_exists(e, &k, meta)? {
+        return Ok((Value::Bool(false), key_len));
+    }
+    let placed = Value::some(value)?;
+    let size = e.global_context.database.put_with_size(&k, &placed);
+    Ok((Value::Bool(true), key_len + size))
+}
+
+fn delete_entry(
+    e: &mut clarity::vm::contexts::Environment,
+    prefix: &str,
+    key: &Value,
+    meta: &DataMapMetadata,
+) -> Sized {
+    let (k, key_len) = entry_key(e, prefix, key, meta)?;
+    if !entry_exists(e, &k, meta)? {
+        return Ok((Value::Bool(false), key_len));
+    }
+    e.global_context.database.put(&k, &Value::none());
+    Ok((Value::Bool(true), key_len + Value::none().serialized_size() as u64))
 }
 
 fn read_only_guard(e: &clarity::vm::contexts::Environment) -> Result<(), ClarityError> {
@@ -49,25 +158,30 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         M,
         "var-get",
         |mut c: Caller<'_, HostState>, name: i32, ty: i32, dest: i32| -> HostResult<()> {
+            let key = var_key(&mut c, name)?;
             let (name, ty) = (name_of(&c, name)?, type_of(&c, ty)?);
             let v = metered(&mut c, |e, m| {
-                let contract = e.contract_context.contract_identifier.clone();
                 let meta = var_meta(e, &name)?;
                 if !v205(e) {
                     m.charge(C::FetchVar, meta.value_type.size() as u64)?;
                 }
+                // `lookup_variable_with_size`, with the key made once per instance.
                 let result = e
                     .global_context
                     .database
-                    .lookup_variable_with_size(&contract, &name, &meta);
+                    .get_value(&key, &meta.value_type)
+                    .map(|r| match r {
+                        Some(r) => (r.value, r.serialized_byte_len),
+                        None => (Value::none(), Value::none().serialized_size() as u64),
+                    });
                 if v205(e) {
                     let size = match &result {
-                        Ok(d) => d.serialized_byte_len,
+                        Ok((_, n)) => *n,
                         Err(_) => meta.value_type.size() as u64,
                     };
                     m.charge(C::FetchVar, size)?;
                 }
-                Ok(result?.value)
+                Ok(result?.0)
             })?;
             write(&mut c, &ty, dest, &v)
         },
@@ -76,23 +190,27 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         M,
         "var-set",
         |mut c: Caller<'_, HostState>, name: i32, ty: i32, src: i32| -> HostResult<()> {
+            let key = var_key(&mut c, name)?;
             let (name, ty) = (name_of(&c, name)?, type_of(&c, ty)?);
             let v = read(&c, &ty, src)?;
             metered(&mut c, |e, m| {
                 read_only_guard(e)?;
-                let contract = e.contract_context.contract_identifier.clone();
                 let meta = var_meta(e, &name)?;
                 if !v205(e) {
                     m.charge(C::SetVar, meta.value_type.size() as u64)?;
                     m.leak_memory(v.size() as u64)?;
                 }
-                let result = e
-                    .global_context
-                    .database
-                    .set_variable(&contract, &name, v, &meta);
+                // `set_variable`, with the key made once per instance (the database's
+                // epoch is the chain's).
+                let epoch = *e.epoch();
+                let result: Result<u64, ClarityError> = if !meta.value_type.admits(&epoch, &v)? {
+                    Err(CheckErrors::TypeValueError(meta.value_type.clone(), v).into())
+                } else {
+                    Ok(e.global_context.database.put_with_size(&key, &v))
+                };
                 if v205(e) {
                     let size = match &result {
-                        Ok(d) => d.serialized_byte_len,
+                        Ok(n) => *n,
                         Err(_) => meta.value_type.size() as u64,
                     };
                     m.charge(C::SetVar, size)?;
@@ -112,24 +230,21 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
          ot: i32,
          dest: i32|
          -> HostResult<()> {
+            let prefix = map_prefix(&mut c, name)?;
             let (name, kt, ot) = (name_of(&c, name)?, type_of(&c, kt)?, type_of(&c, ot)?);
             let key = read(&c, &kt, kp)?;
             let v = metered(&mut c, |e, m| {
-                let contract = e.contract_context.contract_identifier.clone();
                 let meta = map_meta(e, &name)?;
                 let declared = (meta.value_type.size() + meta.key_type.size()) as u64;
                 if !v205(e) {
                     m.charge(C::FetchEntry, declared)?;
                 }
-                let result = e
-                    .global_context
-                    .database
-                    .fetch_entry_with_size(&contract, &name, &key, &meta);
+                let result = fetch_entry(e, &prefix, &key, &meta);
                 if v205(e) {
-                    let size = result.as_ref().map_or(declared, |d| d.serialized_byte_len);
+                    let size = result.as_ref().map_or(declared, |d| d.1);
                     m.charge(C::FetchEntry, size)?;
                 }
-                Ok(result?.value)
+                Ok(result?.0)
             })?;
             write(&mut c, &ot, dest, &v)
         },
@@ -146,12 +261,12 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                   vt: i32,
                   vp: i32|
                   -> HostResult<i32> {
+                let prefix = map_prefix(&mut c, name)?;
                 let (name, kt, vt) = (name_of(&c, name)?, type_of(&c, kt)?, type_of(&c, vt)?);
                 let key = read(&c, &kt, kp)?;
                 let value = read(&c, &vt, vp)?;
                 let v = metered(&mut c, |e, m| {
                     read_only_guard(e)?;
-                    let contract = e.contract_context.contract_identifier.clone();
                     let meta = map_meta(e, &name)?;
                     let declared = (meta.value_type.size() + meta.key_type.size()) as u64;
                     if !v205(e) {
@@ -159,19 +274,13 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                         m.leak_memory(key.size() as u64)?;
                         m.leak_memory(value.size() as u64)?;
                     }
-                    let later = v205(e);
-                    let db = &mut e.global_context.database;
-                    let result = if insert {
-                        db.insert_entry(&contract, &name, key, value, &meta)
-                    } else {
-                        db.set_entry(&contract, &name, key, value, &meta)
-                    };
-                    if later {
-                        let size = result.as_ref().map_or(declared, |d| d.serialized_byte_len);
+                    let result = set_entry(e, &prefix, key, value, insert, &meta);
+                    if v205(e) {
+                        let size = result.as_ref().map_or(declared, |d| d.1);
                         m.charge(C::SetEntry, size)?;
                         m.leak_memory(size)?;
                     }
-                    Ok(result?.value)
+                    Ok(result?.0)
                 })?;
                 Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
             },
@@ -181,27 +290,24 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         M,
         "map-delete",
         |mut c: Caller<'_, HostState>, name: i32, kt: i32, kp: i32| -> HostResult<i32> {
+            let prefix = map_prefix(&mut c, name)?;
             let (name, kt) = (name_of(&c, name)?, type_of(&c, kt)?);
             let key = read(&c, &kt, kp)?;
             let v = metered(&mut c, |e, m| {
                 read_only_guard(e)?;
-                let contract = e.contract_context.contract_identifier.clone();
                 let meta = map_meta(e, &name)?;
                 let declared = meta.key_type.size() as u64;
                 if !v205(e) {
                     m.charge(C::SetEntry, declared)?;
                     m.leak_memory(key.size() as u64)?;
                 }
-                let result = e
-                    .global_context
-                    .database
-                    .delete_entry(&contract, &name, &key, &meta);
+                let result = delete_entry(e, &prefix, &key, &meta);
                 if v205(e) {
-                    let size = result.as_ref().map_or(declared, |d| d.serialized_byte_len);
+                    let size = result.as_ref().map_or(declared, |d| d.1);
                     m.charge(C::SetEntry, size)?;
                     m.leak_memory(size)?;
                 }
-                Ok(result?.value)
+                Ok(result?.0)
             })?;
             Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
         },
