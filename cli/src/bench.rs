@@ -109,9 +109,12 @@ const CASES: &[Case] = &[
         function: "transfer",
         read_only: false,
         args: |c| {
-            vec![Value::UInt(1), Value::Principal(PrincipalData::Standard(
-                c.account("wallet_1").expect("wallet_1").address.clone(),
-            ))]
+            vec![
+                Value::UInt(1),
+                Value::Principal(PrincipalData::Standard(
+                    c.account("wallet_1").expect("wallet_1").address.clone(),
+                )),
+            ]
         },
     },
 ];
@@ -147,7 +150,11 @@ struct Row {
 }
 
 /// One chain per way of running, the case's contract deployed on it.
-fn prepared(case: &Case, wasm_charges: bool, on_wasm: bool) -> Result<(Chain, QualifiedContractIdentifier), String> {
+fn prepared(
+    case: &Case,
+    wasm_charges: bool,
+    on_wasm: bool,
+) -> Result<(Chain, QualifiedContractIdentifier), String> {
     let mut chain = Chain::devnet();
     chain.wasm_charges = wasm_charges;
     let id = QualifiedContractIdentifier::new(chain.deployer(), case.contract.into());
@@ -195,7 +202,14 @@ fn measure(case: &'static Case, calls: usize, warmup: usize) -> Result<Row, Stri
                 let which = (i + k) % 2;
                 let out = match (round, which) {
                     (0, 0) => timed(|| {
-                        Ok(interp::call(&mut ic, &id, case.function, &args, &sender, case.read_only))
+                        Ok(interp::call(
+                            &mut ic,
+                            &id,
+                            case.function,
+                            &args,
+                            &sender,
+                            case.read_only,
+                        ))
                     })?,
                     (1, 0) => timed(|| {
                         wasm::call(&mut uc, &id, case.function, &args, &sender, case.read_only)
@@ -215,8 +229,14 @@ fn measure(case: &'static Case, calls: usize, warmup: usize) -> Result<Row, Stri
             let ((t0, o0), (tw, ow)) = (first.expect("ran"), second.expect("ran"));
             // A benchmark of calls that disagree would measure nothing useful.
             if round == 0
-                && (o0.result.as_ref().map(|v| v.as_ref().map(|v| v.to_string()))
-                    != ow.result.as_ref().map(|v| v.as_ref().map(|v| v.to_string()))
+                && (o0
+                    .result
+                    .as_ref()
+                    .map(|v| v.as_ref().map(|v| v.to_string()))
+                    != ow
+                        .result
+                        .as_ref()
+                        .map(|v| v.as_ref().map(|v| v.to_string()))
                     || o0.cost != ow.cost)
             {
                 return Err(format!(
@@ -261,7 +281,11 @@ pub fn run(filter: Option<&str>, calls: usize, format: Format) -> Result<ExitCod
                 "case", "calls", "interpreter µs", "wasm µs", "ratio", "wasm uncharged", "metering"
             );
             for r in &rows {
-                let (i, w, u) = (r.interpreter.median(), r.wasm.median(), r.uncharged.median());
+                let (i, w, u) = (
+                    r.interpreter.median(),
+                    r.wasm.median(),
+                    r.uncharged.median(),
+                );
                 println!(
                     "{:<20} {:>7} {:>14.1} {:>11.1} {:>8.1}x {:>15.1} {:>8.0}%",
                     r.case.name,
@@ -299,7 +323,10 @@ pub fn run(filter: Option<&str>, calls: usize, format: Format) -> Result<ExitCod
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&json!({ "cases": cases })).unwrap());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json!({ "cases": cases })).unwrap()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -25,9 +25,9 @@ use clarity::types::StacksEpochId;
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 
 use crate::abi::{self, flat};
-use crate::meter::MeterState;
 use crate::host;
 use crate::metadata::*;
+use crate::meter::MeterState;
 use crate::types::{concrete, lub};
 use crate::words;
 
@@ -157,7 +157,12 @@ pub fn compile_with(
 
 /// `alloc(size) -> address`: bump the heap, growing memory when it runs out; when memory
 /// cannot grow, the host raises a clear error (`oom` is its `runtime-error` import).
-fn build_alloc(module: &mut Module, memory: MemoryId, heap: GlobalId, oom: FunctionId) -> FunctionId {
+fn build_alloc(
+    module: &mut Module,
+    memory: MemoryId,
+    heap: GlobalId,
+    oom: FunctionId,
+) -> FunctionId {
     let mut f = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
     let size = module.locals.add(ValType::I32);
     let result = module.locals.add(ValType::I32);

@@ -18,5 +18,6 @@ mod words;
 
 pub use codegen::{compile, compile_with};
 pub use metadata::{
-    ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata, TopLevel,
+    ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata,
+    TopLevel,
 };

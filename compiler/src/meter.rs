@@ -176,7 +176,11 @@ impl Ctx<'_> {
         b.local_set(n);
         self.flush(b);
         b.i32_const(0)
-            .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(slot::MEMORY))
+            .load(
+                self.memory,
+                LoadKind::I64 { atomic: false },
+                mem_arg(slot::MEMORY),
+            )
             .local_get(n)
             .binop(BinaryOp::I64Add)
             .local_tee(t);
@@ -213,7 +217,11 @@ impl Ctx<'_> {
         self.flush(b);
         b.i32_const(0);
         b.i32_const(0)
-            .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(slot::MEMORY))
+            .load(
+                self.memory,
+                LoadKind::I64 { atomic: false },
+                mem_arg(slot::MEMORY),
+            )
             .local_get(n)
             .binop(BinaryOp::I64Sub)
             .store(
@@ -272,7 +280,11 @@ impl Ctx<'_> {
             (sum.read_count, slot::READ_COUNT, slot::LIMIT_READ_COUNT),
             (sum.read_length, slot::READ_LENGTH, slot::LIMIT_READ_LENGTH),
             (sum.write_count, slot::WRITE_COUNT, slot::LIMIT_WRITE_COUNT),
-            (sum.write_length, slot::WRITE_LENGTH, slot::LIMIT_WRITE_LENGTH),
+            (
+                sum.write_length,
+                slot::WRITE_LENGTH,
+                slot::LIMIT_WRITE_LENGTH,
+            ),
         ];
         let mut new_totals = vec![];
         let mut checks = 0;
@@ -297,7 +309,11 @@ impl Ctx<'_> {
         }
         if peak > 0 {
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(slot::MEMORY))
+                .load(
+                    self.memory,
+                    LoadKind::I64 { atomic: false },
+                    mem_arg(slot::MEMORY),
+                )
                 .i64_const(peak)
                 .binop(BinaryOp::I64Add);
             b.i32_const(0)
@@ -332,7 +348,11 @@ impl Ctx<'_> {
         if mem != 0 {
             b.i32_const(0);
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(slot::MEMORY))
+                .load(
+                    self.memory,
+                    LoadKind::I64 { atomic: false },
+                    mem_arg(slot::MEMORY),
+                )
                 .i64_const(mem)
                 .binop(BinaryOp::I64Add)
                 .store(
@@ -387,7 +407,10 @@ impl Ctx<'_> {
             .i64_const((MAX_CALL_STACK_DEPTH - nest) as i64)
             .binop(BinaryOp::I64GeU);
         let mut fail = b.dangling_instr_seq(None);
-        fail.i32_const(id as i32).i32_const(pos).call(f).unreachable();
+        fail.i32_const(id as i32)
+            .i32_const(pos)
+            .call(f)
+            .unreachable();
         let fail = fail.id();
         let ok = b.dangling_instr_seq(None).id();
         b.instr(IfElse {
@@ -423,7 +446,11 @@ impl Ctx<'_> {
         };
         b.i32_const(0).local_get(m0);
         b.i32_const(0)
-            .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(slot::LEAK))
+            .load(
+                self.memory,
+                LoadKind::I64 { atomic: false },
+                mem_arg(slot::LEAK),
+            )
             .local_get(l0)
             .binop(BinaryOp::I64Sub)
             .binop(BinaryOp::I64Add)
@@ -560,7 +587,8 @@ impl Ctx<'_> {
         match ty {
             // prefix, length, bytes
             T::SequenceType(
-                SequenceSubtype::BufferType(_) | SequenceSubtype::StringType(StringSubtype::ASCII(_)),
+                SequenceSubtype::BufferType(_)
+                | SequenceSubtype::StringType(StringSubtype::ASCII(_)),
             ) => {
                 b.local_get(locals[1])
                     .unop(UnaryOp::I64ExtendUI32)
@@ -632,7 +660,10 @@ impl Ctx<'_> {
         self.cost_of_serialized_sizes_typed(
             b,
             f,
-            &values.iter().map(|v| (ty.clone(), v.clone())).collect::<Vec<_>>(),
+            &values
+                .iter()
+                .map(|v| (ty.clone(), v.clone()))
+                .collect::<Vec<_>>(),
         )
     }
 

@@ -15,8 +15,7 @@ use clarity_repl::repl::{
 };
 
 fn example() -> Project {
-    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/counter/Clarinet.toml"))
-        .unwrap()
+    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/counter/Clarinet.toml")).unwrap()
 }
 
 /// A Session as Clarinet makes one: boot contracts, the project's epoch, the deployer.

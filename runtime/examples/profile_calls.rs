@@ -24,5 +24,8 @@ fn main() {
         let o = wasm::call(&mut chain, &id, function, &[], &sender, read_only).expect("ran");
         assert!(o.result.is_ok(), "{:?}", o.result);
     }
-    println!("{:.2} µs per call", t.elapsed().as_secs_f64() * 1e6 / calls as f64);
+    println!(
+        "{:.2} µs per call",
+        t.elapsed().as_secs_f64() * 1e6 / calls as f64
+    );
 }

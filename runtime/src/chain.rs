@@ -60,10 +60,7 @@ pub struct Chain {
     /// benchmark), never for comparing costs.
     pub wasm_charges: bool,
     /// The Wasm path's cost table, and the state it was made for (see `costs.rs`).
-    pub cost_table: Option<(
-        crate::costs::TableKey,
-        Arc<clarinet_wasm_costs::CostTable>,
-    )>,
+    pub cost_table: Option<(crate::costs::TableKey, Arc<clarinet_wasm_costs::CostTable>)>,
     /// Count the lines the interpreter evaluates.
     pub coverage: Option<Arc<Mutex<Coverage>>>,
 }

@@ -99,8 +99,7 @@ fn key_of(db: &mut ClarityDatabase, generation: u64) -> Result<TableKey, TableEr
     } else {
         0
     };
-    let processed = match db.get_value("vm-costs::last_processed_count", &TypeSignature::UIntType)
-    {
+    let processed = match db.get_value("vm-costs::last_processed_count", &TypeSignature::UIntType) {
         Ok(Some(v)) => match v.value {
             Value::UInt(n) => n,
             _ => 0,
@@ -127,7 +126,10 @@ struct Summary {
 }
 
 fn summary(db: &mut ClarityDatabase) -> Result<Summary, TableError> {
-    let at = match db.get_value("vm-costs::last-processed-at-height", &TypeSignature::UIntType) {
+    let at = match db.get_value(
+        "vm-costs::last-processed-at-height",
+        &TypeSignature::UIntType,
+    ) {
         Ok(Some(v)) => match v.value {
             Value::UInt(n) => n as u32,
             _ => return Ok(Summary::default()),
@@ -168,9 +170,9 @@ fn build(db: &mut ClarityDatabase, key: &TableKey) -> Result<Arc<CostTable>, Tab
     // boot ones; a shape the translation does not know is refused, naming it.
     let mut table = (*base).clone();
     for (f, reference) in &summary.cost_function_references {
-        let src = db.get_contract_src(&reference.contract_id).ok_or_else(|| {
-            format!("cost contract {} is not deployed", reference.contract_id)
-        })?;
+        let src = db
+            .get_contract_src(&reference.contract_id)
+            .ok_or_else(|| format!("cost contract {} is not deployed", reference.contract_id))?;
         table
             .with_override(*f, &reference.contract_id, &reference.function_name, &src)
             .map_err(|e| {

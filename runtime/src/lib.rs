@@ -31,7 +31,8 @@ pub fn compile_source(
             column: 0,
         })
     })?;
-    clarinet_wasm_compiler::compile(&analyzed.analysis, &table, epoch).map_err(CompileFailure::Unsupported)
+    clarinet_wasm_compiler::compile(&analyzed.analysis, &table, epoch)
+        .map_err(CompileFailure::Unsupported)
 }
 
 #[derive(Debug, Clone)]

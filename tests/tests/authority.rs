@@ -49,7 +49,13 @@ fn every_exit_gives_the_principals_back() {
     let mut h = Harness::new();
     let c = h.deploy("vault", VAULT);
     let sender = h.sender.clone();
-    h.call_as(&c, "fund", &[Value::UInt(1_000_000)], &sender, Expect::Value("(ok true)".into()));
+    h.call_as(
+        &c,
+        "fund",
+        &[Value::UInt(1_000_000)],
+        &sender,
+        Expect::Value("(ok true)".into()),
+    );
     let caller = h.principal("deployer");
     for how in ["asserts", "unwrap", "unwrap-err", "try", "normal"] {
         let r = h.call_as(
@@ -60,18 +66,32 @@ fn every_exit_gives_the_principals_back() {
             Expect::Value("(ok true)".into()),
         );
         // The transfer came from the caller, as on the interpreter.
-        let expected = format!(
-            "stx-transfer 7 {caller} -> ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG"
-        );
+        let expected =
+            format!("stx-transfer 7 {caller} -> ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG");
         if r.interpreter.events.last() != Some(&expected)
             || r.wasm.as_ref().and_then(|w| w.events.last()) != Some(&expected)
         {
-            h.fail(format!("{how}: the transfer did not come from the caller\n{}", describe(&r)));
+            h.fail(format!(
+                "{how}: the transfer did not come from the caller\n{}",
+                describe(&r)
+            ));
         }
     }
     // A runtime error inside `as-contract`: the transaction fails, and the next one runs
     // as its own sender.
-    h.call_as(&c, "fail-inside", &[], &sender, Expect::Error(runtime("UnwrapFailure")));
-    h.call_as(&c, "whoami", &[], &sender, Expect::Value(caller.to_string()));
+    h.call_as(
+        &c,
+        "fail-inside",
+        &[],
+        &sender,
+        Expect::Error(runtime("UnwrapFailure")),
+    );
+    h.call_as(
+        &c,
+        "whoami",
+        &[],
+        &sender,
+        Expect::Value(caller.to_string()),
+    );
     h.finish();
 }

@@ -27,12 +27,12 @@ fn voted_chain(function: &str) -> Chain {
     assert!(r.result.is_ok(), "{:?}", r.result);
     let voting =
         QualifiedContractIdentifier::parse(&format!("{BOOT_TESTNET_ADDRESS}.cost-voting")).unwrap();
-    let costs = QualifiedContractIdentifier::parse(&format!("{BOOT_TESTNET_ADDRESS}.costs")).unwrap();
+    let costs =
+        QualifiedContractIdentifier::parse(&format!("{BOOT_TESTNET_ADDRESS}.costs")).unwrap();
     let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
     db.begin();
-    let key = Value::from(
-        TupleData::from_data(vec![("confirmed-id".into(), Value::UInt(0))]).unwrap(),
-    );
+    let key =
+        Value::from(TupleData::from_data(vec![("confirmed-id".into(), Value::UInt(0))]).unwrap());
     let entry = Value::from(
         TupleData::from_data(vec![
             (
@@ -103,7 +103,10 @@ fn a_voted_function_the_wasm_path_cannot_compute_is_refused_plainly() {
             assert!(why.contains("cost_add"), "{why}");
             assert!(why.contains("branchy-add"), "{why}");
         }
-        other => panic!("expected the Wasm path to refuse, got {other:?}\n{}", describe(&r)),
+        other => panic!(
+            "expected the Wasm path to refuse, got {other:?}\n{}",
+            describe(&r)
+        ),
     }
     // The interpreter still ran it, with the voted function.
     assert_eq!(render_result(&r.interpreter), "3");

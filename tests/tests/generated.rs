@@ -494,7 +494,8 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
     }
     if cx.reads {
         if let Some(var) = data_var_of(&ty) {
-            alt!(3, |_ty: Ty, _env: Env| Just(format!("(var-get {var})")).boxed());
+            alt!(3, |_ty: Ty, _env: Env| Just(format!("(var-get {var})"))
+                .boxed());
         }
         if ty == opt(map_value()) {
             alt!(3, |_ty: Ty, env: Env| expr(UInt, d, env, cx)
@@ -510,7 +511,9 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
         if let Some(field) = field {
             alt!(3, |ty: Ty, env: Env| {
                 (expr(ty, d, env.clone(), cx), expr(UInt, d, env, cx))
-                    .prop_map(move |(x, k)| format!("(default-to {x} (get {field} (map-get? m {k})))"))
+                    .prop_map(move |(x, k)| {
+                        format!("(default-to {x} (get {field} (map-get? m {k})))")
+                    })
                     .boxed()
             });
         }
@@ -531,9 +534,15 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                             .prop_map(move |x| format!("(var-set {var} {x})"))
                     }
                 }),
-                (expr(UInt, d, env.clone(), cx), expr(map_value(), d, env.clone(), cx))
+                (
+                    expr(UInt, d, env.clone(), cx),
+                    expr(map_value(), d, env.clone(), cx)
+                )
                     .prop_map(|(k, v)| format!("(map-set m {k} {v})")),
-                (expr(UInt, d, env.clone(), cx), expr(map_value(), d, env.clone(), cx))
+                (
+                    expr(UInt, d, env.clone(), cx),
+                    expr(map_value(), d, env.clone(), cx)
+                )
                     .prop_map(|(k, v)| format!("(map-insert m {k} {v})")),
                 expr(UInt, d, env.clone(), cx).prop_map(|k| format!("(map-delete m {k})")),
             ]
@@ -558,12 +567,18 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
                 // The response functions (early exits inside; a nested transaction for the
                 // public one), their outcome turned into an int.
                 alt!(4, |_ty: Ty, env: Env| {
-                    (prop::sample::select(vec!["h-resp", "pub-resp"]), expr(Int, d, env, cx))
+                    (
+                        prop::sample::select(vec!["h-resp", "pub-resp"]),
+                        expr(Int, d, env, cx),
+                    )
                         .prop_map(|(f, x)| format!("(match ({f} {x}) v v e (to-int e))"))
                         .boxed()
                 });
                 alt!(6, |_ty: Ty, env: Env| {
-                    (expr(list_of(Int), d, env.clone(), cx), expr(Int, d, env, cx))
+                    (
+                        expr(list_of(Int), d, env.clone(), cx),
+                        expr(Int, d, env, cx),
+                    )
                         .prop_map(|(l, i)| format!("(fold h-step {l} {i})"))
                         .boxed()
                 });
@@ -801,14 +816,7 @@ fn expr(ty: Ty, depth: u32, env: Env, cx: Ctx) -> S {
 /// A snippet: a term of a random type, of depth up to `MAX_DEPTH`.
 fn snippet() -> S {
     (any_ty(), 1..=MAX_DEPTH)
-        .prop_flat_map(|(ty, depth)| {
-            expr(
-                ty,
-                depth,
-                Arc::new(vec![]),
-                Ctx::SNIPPET,
-            )
-        })
+        .prop_flat_map(|(ty, depth)| expr(ty, depth, Arc::new(vec![]), Ctx::SNIPPET))
         .boxed()
 }
 
@@ -848,14 +856,7 @@ fn arguments() -> BoxedStrategy<Vec<Value>> {
 fn function_body() -> S {
     let env: Env = Arc::new(params().into_iter().map(|(n, t, _)| (n, t)).collect());
     (any_ty(), 1..=MAX_DEPTH)
-        .prop_flat_map(move |(ty, depth)| {
-            expr(
-                ty,
-                depth,
-                env.clone(),
-                Ctx::PURE,
-            )
-        })
+        .prop_flat_map(move |(ty, depth)| expr(ty, depth, env.clone(), Ctx::PURE))
         .boxed()
 }
 
@@ -930,33 +931,55 @@ fn contract() -> S {
         expr(Bool, 2, x_env.clone(), helper),
         expr(Int, 2, step_env, helper),
         expr(resp(Int, UInt), 3, x_env.clone(), exits),
-        expr(Int, 2, x_env.clone(), Ctx { reads: true, writes: false, ..Ctx::PURE }),
-        expr(resp(Int, UInt), 2, x_env, Ctx { calls: false, ..exits }),
+        expr(
+            Int,
+            2,
+            x_env.clone(),
+            Ctx {
+                reads: true,
+                writes: false,
+                ..Ctx::PURE
+            },
+        ),
+        expr(
+            resp(Int, UInt),
+            2,
+            x_env,
+            Ctx {
+                calls: false,
+                ..exits
+            },
+        ),
         (
             prop_oneof![2 => any_ty(), 2 => Just(Int), 1 => Just(list_of(Int)), 1 => Just(Bool)],
             2..=MAX_DEPTH,
         )
             .prop_flat_map(move |(ty, depth)| expr(ty, depth, main_env.clone(), main)),
     )
-        .prop_map(|(vars, h_int, h_bool, h_step, h_resp, ro_int, pub_resp, body)| {
-            let mut src = String::new();
-            for (n, t, v) in vars {
-                src += &format!("(define-data-var {n} {} {v})\n", clarity_type(&t));
-            }
-            src += &format!("(define-map m uint {})\n", clarity_type(&map_value()));
-            src += &format!("(define-private (h-int (x int)) {h_int})\n");
-            src += &format!("(define-private (h-bool (x int)) {h_bool})\n");
-            src += &format!("(define-private (h-step (x int) (acc int)) {h_step})\n");
-            src += &format!("(define-private (h-resp (x int)) {h_resp})\n");
-            src += &format!("(define-read-only (ro-int (x int)) {ro_int})\n");
-            src += &format!("(define-public (pub-resp (x int)) {pub_resp})\n");
-            let signature: Vec<String> = params()
-                .iter()
-                .map(|(n, _, t)| format!("({n} {t})"))
-                .collect();
-            src += &format!("(define-public (f {})\n  (ok {body}))\n", signature.join(" "));
-            src
-        })
+        .prop_map(
+            |(vars, h_int, h_bool, h_step, h_resp, ro_int, pub_resp, body)| {
+                let mut src = String::new();
+                for (n, t, v) in vars {
+                    src += &format!("(define-data-var {n} {} {v})\n", clarity_type(&t));
+                }
+                src += &format!("(define-map m uint {})\n", clarity_type(&map_value()));
+                src += &format!("(define-private (h-int (x int)) {h_int})\n");
+                src += &format!("(define-private (h-bool (x int)) {h_bool})\n");
+                src += &format!("(define-private (h-step (x int) (acc int)) {h_step})\n");
+                src += &format!("(define-private (h-resp (x int)) {h_resp})\n");
+                src += &format!("(define-read-only (ro-int (x int)) {ro_int})\n");
+                src += &format!("(define-public (pub-resp (x int)) {pub_resp})\n");
+                let signature: Vec<String> = params()
+                    .iter()
+                    .map(|(n, _, t)| format!("({n} {t})"))
+                    .collect();
+                src += &format!(
+                    "(define-public (f {})\n  (ok {body}))\n",
+                    signature.join(" ")
+                );
+                src
+            },
+        )
         .boxed()
 }
 
@@ -1122,7 +1145,10 @@ fn generated_contracts_agree() {
                 let r = d.call(&id, "f", args, &sender);
                 let what = format!(
                     "(f {})",
-                    args.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")
+                    args.iter()
+                        .map(|a| a.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 );
                 if r.verdict != Verdict::Agree {
                     return Ok(show(r, what));

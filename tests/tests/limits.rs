@@ -7,7 +7,11 @@ use clarinet_wasm_tests::*;
 use clarity::vm::costs::ExecutionCost;
 
 /// Run `step` on a copy of the harness' chains with the transaction budget `limit`.
-fn with_limit<R>(h: &mut Harness, limit: &ExecutionCost, step: impl FnOnce(&mut Harness) -> R) -> R {
+fn with_limit<R>(
+    h: &mut Harness,
+    limit: &ExecutionCost,
+    step: impl FnOnce(&mut Harness) -> R,
+) -> R {
     let saved = h.d.clone();
     h.d.interp.cost_limit = limit.clone();
     h.d.wasm.cost_limit = limit.clone();
@@ -45,7 +49,16 @@ fn every_budget_stops_both_runtimes_at_the_same_charge() {
         // The full cost, with the block limit.
         let full = {
             let saved = h.d.clone();
-            let r = h.call_ok(&c, function, &args, if function == "run" { "(ok u388)" } else { "1496" });
+            let r = h.call_ok(
+                &c,
+                function,
+                &args,
+                if function == "run" {
+                    "(ok u388)"
+                } else {
+                    "1496"
+                },
+            );
             h.d = saved;
             r.interpreter.cost.clone().expect("metered")
         };
@@ -57,7 +70,10 @@ fn every_budget_stops_both_runtimes_at_the_same_charge() {
             let budgets: Vec<u64> = if total <= 60 {
                 (0..total).collect()
             } else {
-                (0..60).map(|i| i * total / 60).chain([total - 1, total]).collect()
+                (0..60)
+                    .map(|i| i * total / 60)
+                    .chain([total - 1, total])
+                    .collect()
             };
             for b in budgets {
                 let limit = parse_cost_limit(&format!("{dim}={b}")).unwrap();
@@ -76,7 +92,10 @@ fn every_budget_stops_both_runtimes_at_the_same_charge() {
             }
         }
     }
-    assert!(exceeded > 100, "only {exceeded} of {checked} budgets were exceeded");
+    assert!(
+        exceeded > 100,
+        "only {exceeded} of {checked} budgets were exceeded"
+    );
     h.finish();
 }
 

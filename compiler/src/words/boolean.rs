@@ -22,8 +22,7 @@ pub fn emit(
             let a = args
                 .first()
                 .ok_or_else(|| span_error(e, "not takes one argument"))?;
-            let (values, uses) =
-                ctx.native_args(b, std::slice::from_ref(a), &[bool_ty.clone()])?;
+            let (values, uses) = ctx.native_args(b, std::slice::from_ref(a), &[bool_ty.clone()])?;
             ctx.cost(ClarityCostFunction::Not, 1);
             ctx.mem_release(b, &uses);
             Ctx::push_locals(b, &values[0]);

@@ -33,7 +33,10 @@ pub fn emit_contract_call(
         .ok_or_else(|| span_error(function, "expected a function name"))?;
     let name_id = ctx.name_id(name);
     // A special form, charged before its arguments are evaluated.
-    ctx.cost(clarity::vm::costs::cost_functions::ClarityCostFunction::ContractCall, 0);
+    ctx.cost(
+        clarity::vm::costs::cost_functions::ClarityCostFunction::ContractCall,
+        0,
+    );
     let mut evaluated = vec![];
     for a in rest {
         let ty = ctx.type_of(a);

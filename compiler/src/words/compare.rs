@@ -44,7 +44,11 @@ pub fn emit_order(
                     ctx.module.locals.add(ValType::I64),
                     ctx.module.locals.add(ValType::I64),
                 );
-                b.local_set(y).local_tee(x).local_get(y).local_get(x).local_get(y);
+                b.local_set(y)
+                    .local_tee(x)
+                    .local_get(y)
+                    .local_get(x)
+                    .local_get(y);
                 b.binop(BinaryOp::I64LtU).select(Some(ValType::I64));
                 ctx.cost_dyn(b, f);
             }

@@ -95,8 +95,8 @@ enum Charging {
 }
 
 fn charging(name: &str) -> Charging {
-    use ClarityCostFunction as C;
     use Charging::*;
+    use ClarityCostFunction as C;
     match name {
         "buff-to-int-le" => Native(C::BuffToIntLe, false),
         "buff-to-uint-le" => Native(C::BuffToUIntLe, false),

@@ -12,8 +12,8 @@ use crate::abi::flat;
 use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
 
 use crate::codegen::{push_zeros, span_error, Binding, Builder, CResult, Ctx};
-use crate::meter::MemUse;
 use crate::host::{ErrorCode, ShortReturnKind};
+use crate::meter::MemUse;
 
 type T = TypeSignature;
 

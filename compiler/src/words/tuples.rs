@@ -96,7 +96,10 @@ pub fn emit(
                 return ctx.coerce(b, &T::OptionalType(Box::new(fty)), want);
             }
             if let T::TupleType(it) = &tty {
-                ctx.cost(ClarityCostFunction::TupleGet, it.get_type_map().len() as u64);
+                ctx.cost(
+                    ClarityCostFunction::TupleGet,
+                    it.get_type_map().len() as u64,
+                );
             }
             let (fty, flocals) = field_locals(&tty, &locals, fname)
                 .ok_or_else(|| span_error(n, format!("no field {fname}")))?;

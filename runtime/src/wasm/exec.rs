@@ -7,9 +7,9 @@
 use std::sync::Arc;
 
 use clarinet_wasm_compiler::{CompileError, TopLevel};
-use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
 use clarinet_wasm_costs::Meter;
 use clarity::types::StacksEpochId;
+use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::costs::{CostTracker, ExecutionCost, LimitedCostTracker, MemoryConsumer};
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
@@ -58,7 +58,7 @@ pub fn compile_and_load(
         chain.epoch,
         chain.wasm_charges,
     )
-        .map_err(NotRun::Unsupported)?;
+    .map_err(NotRun::Unsupported)?;
     load(compiled).map(Arc::new).map_err(|e| {
         NotRun::Unsupported(CompileError {
             message: format!("invalid module (compiler bug): {e}"),
@@ -387,9 +387,7 @@ fn eval_all(
                     contract_context.meta_data_var.insert(name, data_type);
                 }
                 TopLevel::Expr { export, ty } => {
-                    in_env!(|env| inst
-                        .call(&mut env, meter, export, &[], &[], ty)
-                        .map(|_| ()))?;
+                    in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty).map(|_| ()))?;
                 }
             }
         }
@@ -409,7 +407,11 @@ fn type_size(t: &TypeSignature) -> Result<u64> {
 /// The charges `evaluate_define` makes for a definition that evaluates nothing: the
 /// parsing of its types (`parse_type_repr`, `parse_name_type_pairs`), made on our meter
 /// by clarity-vm's own parsers, which are generic over the tracker.
-fn charge_define(exp: &SymbolicExpression, epoch: StacksEpochId, meter: &mut TxMeter) -> Result<()> {
+fn charge_define(
+    exp: &SymbolicExpression,
+    epoch: StacksEpochId,
+    meter: &mut TxMeter,
+) -> Result<()> {
     use clarity::vm::functions::define::DefineFunctionsParsed as D;
     use clarity::vm::types::signatures::parse_name_type_pairs;
     let Some(parsed) = D::try_parse(exp).map_err(ClarityError::from)? else {

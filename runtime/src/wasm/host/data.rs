@@ -2,13 +2,11 @@
 //! keys, same serialization, same cost calls).
 
 use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
-use clarity::vm::database::{
-    ClarityDatabase, DataMapMetadata, DataVariableMetadata, StoreType,
-};
 use clarity::vm::database::ClaritySerializable;
+use clarity::vm::database::{ClarityDatabase, DataMapMetadata, DataVariableMetadata, StoreType};
+use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
-use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use wasmtime::{Caller, Linker};
 
 use super::{metered, name_of, read, type_of, write, HostResult};
@@ -123,7 +121,10 @@ fn delete_entry(
         return Ok((Value::Bool(false), key_len));
     }
     e.global_context.database.put(&k, &Value::none());
-    Ok((Value::Bool(true), key_len + Value::none().serialized_size() as u64))
+    Ok((
+        Value::Bool(true),
+        key_len + Value::none().serialized_size() as u64,
+    ))
 }
 
 fn read_only_guard(e: &clarity::vm::contexts::Environment) -> Result<(), ClarityError> {

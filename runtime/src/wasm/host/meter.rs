@@ -44,7 +44,9 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let items = batch(&c, id);
             metered(&mut c, |_, m| {
                 m.replay(&items?, None)?;
-                Err(internal("a batch of charges failed its check but not its replay"))
+                Err(internal(
+                    "a batch of charges failed its check but not its replay",
+                ))
             })
         },
     )?;
@@ -54,7 +56,9 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         |mut c: Caller<'_, HostState>, n: i64| -> HostResult<()> {
             metered(&mut c, |_, m| {
                 m.add_memory(n as u64)?;
-                Err(internal("memory over the limit in Wasm but not in the meter"))
+                Err(internal(
+                    "memory over the limit in Wasm but not in the meter",
+                ))
             })
         },
     )?;

@@ -120,7 +120,11 @@ fn charge_after(
     m: &mut TxMeter,
 ) -> Result<(), ClarityError> {
     let value = |i: usize| args.get(i).and_then(|a| a.match_literal_value());
-    let name = |i: usize| args.get(i).and_then(|a| a.match_atom()).map(|n| n.to_string());
+    let name = |i: usize| {
+        args.get(i)
+            .and_then(|a| a.match_atom())
+            .map(|n| n.to_string())
+    };
     // A response `(err uN)` with one of these codes: the word returned before its
     // memory accounting.
     let early = |codes: &[u128]| {
@@ -191,7 +195,8 @@ fn charge_after(
                 let n = if v205 {
                     a.len() as u64 + b.len() as u64
                 } else {
-                    value(0).map_or(0, |v| v.size() as u64) + value(1).map_or(0, |v| v.size() as u64)
+                    value(0).map_or(0, |v| v.size() as u64)
+                        + value(1).map_or(0, |v| v.size() as u64)
                 };
                 m.charge(C::Concat, n)?;
             }

@@ -77,7 +77,12 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     l.func_wrap(
         M,
         "implicit-cast",
-        |mut c: Caller<'_, HostState>, declared: i32, repr: i32, src: i32, dest: i32| -> HostResult<()> {
+        |mut c: Caller<'_, HostState>,
+         declared: i32,
+         repr: i32,
+         src: i32,
+         dest: i32|
+         -> HostResult<()> {
             let (declared, repr) = (type_of(&c, declared)?, type_of(&c, repr)?);
             let v = read(&c, &repr, src)?;
             let v = check(implicit_cast(&declared, v))?;
