@@ -515,3 +515,55 @@ fn slice_span(lines: &[&str], span: &clarity::vm::representations::Span) -> Opti
     out.push_str(lines.get(el - 1)?.get(..ec)?);
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(cost: Option<ExecutionCost>) -> Outcome {
+        Outcome {
+            result: Ok(Some(Value::Bool(true))),
+            events: vec![],
+            writes: Default::default(),
+            cost,
+        }
+    }
+
+    fn cost(runtime: u64, read_length: u64) -> ExecutionCost {
+        ExecutionCost {
+            runtime,
+            read_length,
+            ..ExecutionCost::zero()
+        }
+    }
+
+    #[test]
+    fn costs_are_compared_dimension_by_dimension() {
+        assert_eq!(
+            compare(&outcome(Some(cost(5, 1))), &outcome(Some(cost(5, 1)))),
+            Verdict::Agree
+        );
+        match compare(&outcome(Some(cost(5, 1))), &outcome(Some(cost(6, 2)))) {
+            Verdict::Mismatch {
+                part, interpreter, ..
+            } => {
+                assert_eq!(part, "cost");
+                assert!(
+                    interpreter.contains("differs in runtime, read_length"),
+                    "{interpreter}"
+                );
+            }
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_cost_is_a_mismatch() {
+        for (i, w) in [(Some(cost(1, 0)), None), (None, Some(cost(1, 0)))] {
+            match compare(&outcome(i), &outcome(w)) {
+                Verdict::Mismatch { part, .. } => assert_eq!(part, "cost"),
+                v => panic!("{v:?}"),
+            }
+        }
+    }
+}

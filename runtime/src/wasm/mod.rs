@@ -439,3 +439,24 @@ fn write_at(
     let mut heap = start;
     values::write_value(memory.data_mut(&mut ctx), &mut heap, ty, at, value).map_err(internal)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorDesc;
+
+    /// Traps that are not errors raised by the host are said plainly, never as a bare
+    /// "wasm trap".
+    #[test]
+    fn traps_become_plain_errors() {
+        for (trap, says) in [
+            (wasmtime::Trap::Interrupt, "interrupted after 60 s"),
+            (wasmtime::Trap::StackOverflow, "stack exhausted"),
+            (wasmtime::Trap::UnreachableCodeReached, "a compiler bug"),
+        ] {
+            let e = ErrorDesc::from_clarity(&trap_error(wasmtime::Error::new(trap)));
+            assert!(e.kind.contains(says), "{}", e.kind);
+            assert!(e.kind.contains("wasm runtime"), "{}", e.kind);
+        }
+    }
+}
