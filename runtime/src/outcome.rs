@@ -62,58 +62,107 @@ impl Outcome {
     }
 }
 
+/// A principal as clarity-vm displays it; the c32 encoding (a double SHA-256 checksum)
+/// is remembered, as the same few principals appear in event after event.
+fn principal_text(p: &clarity::vm::types::PrincipalData) -> String {
+    use clarity::vm::types::{PrincipalData, StandardPrincipalData};
+    use std::collections::HashMap;
+    thread_local! {
+        static C32: std::cell::RefCell<HashMap<StandardPrincipalData, String>> =
+            Default::default();
+    }
+    let issuer = |s: &StandardPrincipalData| {
+        C32.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > 4096 {
+                m.clear();
+            }
+            m.entry(s.clone()).or_insert_with(|| s.to_string()).clone()
+        })
+    };
+    match p {
+        PrincipalData::Standard(s) => issuer(s),
+        PrincipalData::Contract(c) => format!("{}.{}", issuer(&c.issuer), c.name),
+    }
+}
+
+fn asset_text(a: &clarity::vm::types::AssetIdentifier) -> String {
+    format!(
+        "{}::{}",
+        principal_text(&a.contract_identifier.clone().into()),
+        a.asset_name
+    )
+}
+
 /// One line per event; the same rendering on both runtimes.
 pub fn describe_event(e: &StacksTransactionEvent) -> String {
     use clarity::vm::events::*;
+    let p = principal_text;
     match e {
         StacksTransactionEvent::SmartContractEvent(d) => {
-            format!("print {}: {}", d.key.0, d.value)
+            format!("print {}: {}", p(&d.key.0.clone().into()), d.value)
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXTransferEvent(d)) => {
-            format!("stx-transfer {} {} -> {}", d.amount, d.sender, d.recipient)
+            format!("stx-transfer {} {} -> {}", d.amount, p(&d.sender), p(&d.recipient))
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXMintEvent(d)) => {
-            format!("stx-mint {} -> {}", d.amount, d.recipient)
+            format!("stx-mint {} -> {}", d.amount, p(&d.recipient))
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXBurnEvent(d)) => {
-            format!("stx-burn {} from {}", d.amount, d.sender)
+            format!("stx-burn {} from {}", d.amount, p(&d.sender))
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXLockEvent(d)) => {
             format!(
                 "stx-lock {} by {} until {}",
-                d.locked_amount, d.locked_address, d.unlock_height
+                d.locked_amount,
+                p(&d.locked_address),
+                d.unlock_height
             )
         }
         StacksTransactionEvent::FTEvent(FTEventType::FTTransferEvent(d)) => format!(
             "ft-transfer {} {} {} -> {}",
-            d.asset_identifier, d.amount, d.sender, d.recipient
+            asset_text(&d.asset_identifier),
+            d.amount,
+            p(&d.sender),
+            p(&d.recipient)
         ),
         StacksTransactionEvent::FTEvent(FTEventType::FTMintEvent(d)) => {
             format!(
                 "ft-mint {} {} -> {}",
-                d.asset_identifier, d.amount, d.recipient
+                asset_text(&d.asset_identifier),
+                d.amount,
+                p(&d.recipient)
             )
         }
         StacksTransactionEvent::FTEvent(FTEventType::FTBurnEvent(d)) => {
             format!(
                 "ft-burn {} {} from {}",
-                d.asset_identifier, d.amount, d.sender
+                asset_text(&d.asset_identifier),
+                d.amount,
+                p(&d.sender)
             )
         }
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTTransferEvent(d)) => format!(
             "nft-transfer {} {} {} -> {}",
-            d.asset_identifier, d.value, d.sender, d.recipient
+            asset_text(&d.asset_identifier),
+            d.value,
+            p(&d.sender),
+            p(&d.recipient)
         ),
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTMintEvent(d)) => {
             format!(
                 "nft-mint {} {} -> {}",
-                d.asset_identifier, d.value, d.recipient
+                asset_text(&d.asset_identifier),
+                d.value,
+                p(&d.recipient)
             )
         }
         StacksTransactionEvent::NFTEvent(NFTEventType::NFTBurnEvent(d)) => {
             format!(
                 "nft-burn {} {} from {}",
-                d.asset_identifier, d.value, d.sender
+                asset_text(&d.asset_identifier),
+                d.value,
+                p(&d.sender)
             )
         }
     }
