@@ -45,6 +45,10 @@ pub struct MeterState {
     entry: Option<(LocalId, LocalId, LocalId)>,
 }
 
+/// A meter slot is a little-endian `u64` in the meter block.
+const LOAD: LoadKind = LoadKind::I64 { atomic: false };
+const STORE: StoreKind = StoreKind::I64 { atomic: false };
+
 fn mem_arg(offset: u32) -> MemArg {
     MemArg {
         align: 1,
@@ -98,8 +102,7 @@ impl Ctx<'_> {
         let mut new_totals = vec![];
         for (at, limit, a, c) in linear {
             let t = self.module.locals.add(ValType::I64);
-            b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(at));
+            b.i32_const(0).load(self.memory, LOAD, mem_arg(at));
             if a != 0 {
                 b.local_get(n)
                     .i64_const(a as i64)
@@ -111,7 +114,7 @@ impl Ctx<'_> {
             }
             b.local_tee(t);
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(limit))
+                .load(self.memory, LOAD, mem_arg(limit))
                 .binop(BinaryOp::I64GtU)
                 .binop(BinaryOp::I32Or);
             new_totals.push((t, at));
@@ -121,11 +124,9 @@ impl Ctx<'_> {
         let slow = slow.id();
         let mut fast = b.dangling_instr_seq(None);
         for (t, at) in new_totals {
-            fast.i32_const(0).local_get(t).store(
-                self.memory,
-                StoreKind::I64 { atomic: false },
-                mem_arg(at),
-            );
+            fast.i32_const(0)
+                .local_get(t)
+                .store(self.memory, STORE, mem_arg(at));
         }
         let fast = fast.id();
         b.instr(IfElse {
@@ -176,19 +177,12 @@ impl Ctx<'_> {
         b.local_set(n);
         self.flush(b);
         b.i32_const(0)
-            .load(
-                self.memory,
-                LoadKind::I64 { atomic: false },
-                mem_arg(slot::MEMORY),
-            )
+            .load(self.memory, LOAD, mem_arg(slot::MEMORY))
             .local_get(n)
             .binop(BinaryOp::I64Add)
             .local_tee(t);
-        b.i32_const(0).load(
-            self.memory,
-            LoadKind::I64 { atomic: false },
-            mem_arg(slot::LIMIT_MEMORY),
-        );
+        b.i32_const(0)
+            .load(self.memory, LOAD, mem_arg(slot::LIMIT_MEMORY));
         b.binop(BinaryOp::I64GtU);
         let f = self.import("memory-exceeded");
         let mut fail = b.dangling_instr_seq(None);
@@ -199,11 +193,9 @@ impl Ctx<'_> {
             consequent: fail,
             alternative: ok,
         });
-        b.i32_const(0).local_get(t).store(
-            self.memory,
-            StoreKind::I64 { atomic: false },
-            mem_arg(slot::MEMORY),
-        );
+        b.i32_const(0)
+            .local_get(t)
+            .store(self.memory, STORE, mem_arg(slot::MEMORY));
     }
 
     /// `drop_memory` of the amount on top of the stack (an `i64`).
@@ -217,18 +209,10 @@ impl Ctx<'_> {
         self.flush(b);
         b.i32_const(0);
         b.i32_const(0)
-            .load(
-                self.memory,
-                LoadKind::I64 { atomic: false },
-                mem_arg(slot::MEMORY),
-            )
+            .load(self.memory, LOAD, mem_arg(slot::MEMORY))
             .local_get(n)
             .binop(BinaryOp::I64Sub)
-            .store(
-                self.memory,
-                StoreKind::I64 { atomic: false },
-                mem_arg(slot::MEMORY),
-            );
+            .store(self.memory, STORE, mem_arg(slot::MEMORY));
     }
 
     /// Apply the pending charges (see the module documentation).
@@ -294,12 +278,12 @@ impl Ctx<'_> {
             }
             let t = self.module.locals.add(ValType::I64);
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(at))
+                .load(self.memory, LOAD, mem_arg(at))
                 .i64_const(add as i64)
                 .binop(BinaryOp::I64Add)
                 .local_tee(t);
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(limit))
+                .load(self.memory, LOAD, mem_arg(limit))
                 .binop(BinaryOp::I64GtU);
             if checks > 0 {
                 b.binop(BinaryOp::I32Or);
@@ -309,19 +293,11 @@ impl Ctx<'_> {
         }
         if peak > 0 {
             b.i32_const(0)
-                .load(
-                    self.memory,
-                    LoadKind::I64 { atomic: false },
-                    mem_arg(slot::MEMORY),
-                )
+                .load(self.memory, LOAD, mem_arg(slot::MEMORY))
                 .i64_const(peak)
                 .binop(BinaryOp::I64Add);
             b.i32_const(0)
-                .load(
-                    self.memory,
-                    LoadKind::I64 { atomic: false },
-                    mem_arg(slot::LIMIT_MEMORY),
-                )
+                .load(self.memory, LOAD, mem_arg(slot::LIMIT_MEMORY))
                 .binop(BinaryOp::I64GtU);
             if checks > 0 {
                 b.binop(BinaryOp::I32Or);
@@ -339,27 +315,17 @@ impl Ctx<'_> {
             });
         }
         for (t, at) in new_totals {
-            b.i32_const(0).local_get(t).store(
-                self.memory,
-                StoreKind::I64 { atomic: false },
-                mem_arg(at),
-            );
+            b.i32_const(0)
+                .local_get(t)
+                .store(self.memory, STORE, mem_arg(at));
         }
         if mem != 0 {
             b.i32_const(0);
             b.i32_const(0)
-                .load(
-                    self.memory,
-                    LoadKind::I64 { atomic: false },
-                    mem_arg(slot::MEMORY),
-                )
+                .load(self.memory, LOAD, mem_arg(slot::MEMORY))
                 .i64_const(mem)
                 .binop(BinaryOp::I64Add)
-                .store(
-                    self.memory,
-                    StoreKind::I64 { atomic: false },
-                    mem_arg(slot::MEMORY),
-                );
+                .store(self.memory, STORE, mem_arg(slot::MEMORY));
         }
     }
 
@@ -372,7 +338,7 @@ impl Ctx<'_> {
         let l0 = self.module.locals.add(ValType::I64);
         for (l, at) in [(d0, slot::DEPTH), (m0, slot::MEMORY), (l0, slot::LEAK)] {
             b.i32_const(0)
-                .load(self.memory, LoadKind::I64 { atomic: false }, mem_arg(at))
+                .load(self.memory, LOAD, mem_arg(at))
                 .local_set(l);
         }
         self.meter_state = MeterState {
@@ -429,11 +395,7 @@ impl Ctx<'_> {
             .local_get(d0)
             .i64_const((self.meter_state.nest + extra) as i64)
             .binop(BinaryOp::I64Add)
-            .store(
-                self.memory,
-                StoreKind::I64 { atomic: false },
-                mem_arg(slot::DEPTH),
-            );
+            .store(self.memory, STORE, mem_arg(slot::DEPTH));
     }
 
     /// Before a short return out of a function: the memory its expressions accounted is
@@ -446,19 +408,11 @@ impl Ctx<'_> {
         };
         b.i32_const(0).local_get(m0);
         b.i32_const(0)
-            .load(
-                self.memory,
-                LoadKind::I64 { atomic: false },
-                mem_arg(slot::LEAK),
-            )
+            .load(self.memory, LOAD, mem_arg(slot::LEAK))
             .local_get(l0)
             .binop(BinaryOp::I64Sub)
             .binop(BinaryOp::I64Add)
-            .store(
-                self.memory,
-                StoreKind::I64 { atomic: false },
-                mem_arg(slot::MEMORY),
-            );
+            .store(self.memory, STORE, mem_arg(slot::MEMORY));
     }
 
     /// A branch (of an `if`, a `match` ...): a new instruction sequence whose pending
@@ -531,37 +485,10 @@ impl Ctx<'_> {
                     .i64_const(4)
                     .binop(BinaryOp::I64Add);
             }
-            T::OptionalType(inner) => {
-                let ty = self.block_i64();
-                b.local_get(locals[0]);
-                let mut some = b.dangling_instr_seq(ty);
-                self.push_size(&mut some, inner, &locals[1..]);
-                some.i64_const(1).binop(BinaryOp::I64Add);
-                let some = some.id();
-                let mut none = b.dangling_instr_seq(ty);
-                none.i64_const(2);
-                let none = none.id();
-                b.instr(IfElse {
-                    consequent: some,
-                    alternative: none,
-                });
-            }
-            T::ResponseType(rt) => {
-                let n = crate::abi::flat(&rt.0).len();
-                let ty = self.block_i64();
-                b.local_get(locals[0]);
-                let mut ok = b.dangling_instr_seq(ty);
-                self.push_size(&mut ok, &rt.0, &locals[1..1 + n]);
-                ok.i64_const(1).binop(BinaryOp::I64Add);
-                let ok = ok.id();
-                let mut err = b.dangling_instr_seq(ty);
-                self.push_size(&mut err, &rt.1, &locals[1 + n..]);
-                err.i64_const(1).binop(BinaryOp::I64Add);
-                let err = err.id();
-                b.instr(IfElse {
-                    consequent: ok,
-                    alternative: err,
-                });
+            // An optional or a response: 1 for the wrapper and its content's size (a
+            // `none` is the wrapper around no type, of size 1).
+            T::OptionalType(_) | T::ResponseType(_) => {
+                self.push_wrapped(b, ty, locals, 2, Self::push_size)
             }
             _ => {
                 b.i64_const(ty.size() as i64);
@@ -605,37 +532,9 @@ impl Ctx<'_> {
                     .binop(BinaryOp::I32Add)
                     .unop(UnaryOp::I64ExtendUI32);
             }
-            T::OptionalType(inner) => {
-                let ty = self.block_i64();
-                b.local_get(locals[0]);
-                let mut some = b.dangling_instr_seq(ty);
-                self.push_serialized_size(&mut some, inner, &locals[1..]);
-                some.i64_const(1).binop(BinaryOp::I64Add);
-                let some = some.id();
-                let mut none = b.dangling_instr_seq(ty);
-                none.i64_const(1);
-                let none = none.id();
-                b.instr(IfElse {
-                    consequent: some,
-                    alternative: none,
-                });
-            }
-            T::ResponseType(rt) => {
-                let n = crate::abi::flat(&rt.0).len();
-                let ty = self.block_i64();
-                b.local_get(locals[0]);
-                let mut ok = b.dangling_instr_seq(ty);
-                self.push_serialized_size(&mut ok, &rt.0, &locals[1..1 + n]);
-                ok.i64_const(1).binop(BinaryOp::I64Add);
-                let ok = ok.id();
-                let mut err = b.dangling_instr_seq(ty);
-                self.push_serialized_size(&mut err, &rt.1, &locals[1 + n..]);
-                err.i64_const(1).binop(BinaryOp::I64Add);
-                let err = err.id();
-                b.instr(IfElse {
-                    consequent: ok,
-                    alternative: err,
-                });
+            // A type prefix and the content (a `none` is the prefix alone).
+            T::OptionalType(_) | T::ResponseType(_) => {
+                self.push_wrapped(b, ty, locals, 1, Self::push_serialized_size)
             }
             // Lists, tuples, string-utf8 (whose UTF-8 length needs its characters): the
             // host serializes.
@@ -688,6 +587,48 @@ impl Ctx<'_> {
             }
         }
         self.cost_dyn(b, f);
+    }
+
+    /// For an optional or a response held in `locals`: 1 + `measure` of the present
+    /// content, or `absent` for `none`.
+    fn push_wrapped(
+        &mut self,
+        b: &mut Builder,
+        ty: &T,
+        locals: &[LocalId],
+        absent: i64,
+        measure: fn(&mut Self, &mut Builder, &T, &[LocalId]),
+    ) {
+        let (first, second, n) = match ty {
+            T::OptionalType(inner) => ((**inner).clone(), None, locals.len() - 1),
+            T::ResponseType(rt) => (
+                rt.0.clone(),
+                Some(rt.1.clone()),
+                crate::abi::flat(&rt.0).len(),
+            ),
+            _ => unreachable!("not an optional or a response"),
+        };
+        let block = self.block_i64();
+        b.local_get(locals[0]);
+        let mut yes = b.dangling_instr_seq(block);
+        measure(self, &mut yes, &first, &locals[1..1 + n]);
+        yes.i64_const(1).binop(BinaryOp::I64Add);
+        let yes = yes.id();
+        let mut no = b.dangling_instr_seq(block);
+        match &second {
+            Some(err) => {
+                measure(self, &mut no, err, &locals[1 + n..]);
+                no.i64_const(1).binop(BinaryOp::I64Add);
+            }
+            None => {
+                no.i64_const(absent);
+            }
+        }
+        let no = no.id();
+        b.instr(IfElse {
+            consequent: yes,
+            alternative: no,
+        });
     }
 
     fn block_i64(&mut self) -> walrus::ir::InstrSeqType {

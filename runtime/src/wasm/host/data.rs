@@ -50,6 +50,22 @@ fn map_prefix(c: &mut Caller<'_, HostState>, name_id: i32) -> HostResult<String>
 // (value and serialized length; the database's epoch is the chain's).
 type Sized = Result<(Value, u64), ClarityError>;
 
+/// A map write's charge since epoch 2.05: its serialized size (the declared types' when
+/// it failed), accounted as memory for good too.
+fn charged_write(
+    e: &clarity::vm::contexts::Environment,
+    m: &mut crate::wasm::meter::TxMeter,
+    declared: u64,
+    result: Sized,
+) -> Result<Value, ClarityError> {
+    if v205(e) {
+        let size = result.as_ref().map_or(declared, |d| d.1);
+        m.charge(C::SetEntry, size)?;
+        m.leak_memory(size)?;
+    }
+    Ok(result?.0)
+}
+
 fn entry_key(
     e: &clarity::vm::contexts::Environment,
     prefix: &str,
@@ -276,12 +292,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                         m.leak_memory(value.size() as u64)?;
                     }
                     let result = set_entry(e, &prefix, key, value, insert, &meta);
-                    if v205(e) {
-                        let size = result.as_ref().map_or(declared, |d| d.1);
-                        m.charge(C::SetEntry, size)?;
-                        m.leak_memory(size)?;
-                    }
-                    Ok(result?.0)
+                    charged_write(e, m, declared, result)
                 })?;
                 Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
             },
@@ -303,12 +314,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     m.leak_memory(key.size() as u64)?;
                 }
                 let result = delete_entry(e, &prefix, &key, &meta);
-                if v205(e) {
-                    let size = result.as_ref().map_or(declared, |d| d.1);
-                    m.charge(C::SetEntry, size)?;
-                    m.leak_memory(size)?;
-                }
-                Ok(result?.0)
+                charged_write(e, m, declared, result)
             })?;
             Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
         },
