@@ -92,6 +92,7 @@ fn every_budget_stops_both_runtimes_at_the_same_charge() {
             }
         }
     }
+    eprintln!("{checked} budgets tried, {exceeded} exceeded, all alike on both runtimes");
     assert!(
         exceeded > 100,
         "only {exceeded} of {checked} budgets were exceeded"
