@@ -59,10 +59,9 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     // (read-only flag), then its end (1 = commit, 0 = roll back).
     ("begin-call", &[I32], &[]),
     ("end-call", &[I32], &[]),
-    // A native applied by the host: (word name id, address of n (kind, id, address)
+    // A word the host implements: (word name id, address of n (kind, id, address)
     // argument triples, n, result type id, result address); kind 0 = a value of type id
-    // at address, 1 = a name (name id), 2 = an expression (index in
-    // `Metadata::expressions`).
+    // at address, 1 = a name (name id), 2 = a type (type id).
     ("call-native", &[I32, I32, I32, I32, I32], &[]),
     // `as-contract` around its body.
     ("as-contract-begin", &[], &[]),

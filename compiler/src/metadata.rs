@@ -73,8 +73,6 @@ pub struct Metadata {
     pub types: Vec<TypeSignature>,
     /// Names (data vars, maps) referred to by id in host calls.
     pub names: Vec<String>,
-    /// Source expressions a host call needs as they are (type arguments).
-    pub expressions: Vec<clarity::vm::SymbolicExpression>,
     pub functions: Vec<FunctionMeta>,
     pub top_level: Vec<TopLevel>,
     pub constants: Vec<ConstantMeta>,

@@ -103,7 +103,12 @@ pub fn describe_event(e: &StacksTransactionEvent) -> String {
             format!("print {}: {}", p(&d.key.0.clone().into()), d.value)
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXTransferEvent(d)) => {
-            format!("stx-transfer {} {} -> {}", d.amount, p(&d.sender), p(&d.recipient))
+            format!(
+                "stx-transfer {} {} -> {}",
+                d.amount,
+                p(&d.sender),
+                p(&d.recipient)
+            )
         }
         StacksTransactionEvent::STXEvent(STXEventType::STXMintEvent(d)) => {
             format!("stx-mint {} -> {}", d.amount, p(&d.recipient))

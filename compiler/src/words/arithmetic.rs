@@ -1,4 +1,4 @@
-//! `+ - * / mod pow sqrti log2 xor to-int to-uint` on 128-bit integers.
+//! `+ - * / mod pow sqrti log2 to-int to-uint` on 128-bit integers.
 //!
 //! These are plain native functions in the interpreter: every argument is evaluated
 //! (and its memory accounted) before anything else, so an error in a later argument wins
@@ -9,7 +9,6 @@
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
-use walrus::ir::BinaryOp;
 
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 use crate::types::is_int;
@@ -38,14 +37,6 @@ pub fn emit(
     ctx.flush(b);
     Ctx::push_locals(b, &vals[0]);
     match name {
-        "xor" => {
-            // Bitwise on both halves; cannot fail.
-            let (lo, hi) = (vals[1][0], vals[1][1]);
-            let t = ctx.module.locals.add(walrus::ValType::I64);
-            b.local_set(t); // high of first
-            b.local_get(lo).binop(BinaryOp::I64Xor);
-            b.local_get(t).local_get(hi).binop(BinaryOp::I64Xor);
-        }
         "-" if args.len() == 1 => {
             let f = ctx.import(sfx("neg-int", "neg-uint"));
             b.call(f);
@@ -89,7 +80,6 @@ fn cost_function(name: &str) -> ClarityCostFunction {
         "pow" => C::Pow,
         "sqrti" => C::Sqrti,
         "log2" => C::Log2,
-        "xor" => C::Xor,
         _ => C::IntCast,
     }
 }

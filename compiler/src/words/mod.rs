@@ -1,6 +1,7 @@
 //! One file per family of Clarity words; this file is the single dispatch.
 
 mod arithmetic;
+mod bits;
 mod boolean;
 mod calls;
 mod chain;
@@ -29,9 +30,11 @@ pub fn emit_word(
     want: &TypeSignature,
 ) -> CResult<()> {
     match name {
-        "+" | "-" | "*" | "/" | "mod" | "pow" | "sqrti" | "log2" | "xor" | "to-int" | "to-uint" => {
+        "+" | "-" | "*" | "/" | "mod" | "pow" | "sqrti" | "log2" | "to-int" | "to-uint" => {
             arithmetic::emit(ctx, b, name, args, e, want)
         }
+        "xor" | "bit-and" | "bit-or" | "bit-xor" | "bit-not" | "bit-shift-left"
+        | "bit-shift-right" => bits::emit(ctx, b, name, args, e, want),
         "<" | "<=" | ">" | ">=" => compare::emit_order(ctx, b, name, args, e, want),
         "is-eq" => compare::emit_is_eq(ctx, b, args, e, want),
         "and" | "or" | "not" => boolean::emit(ctx, b, name, args, e, want),

@@ -50,12 +50,6 @@ pub const DELEGATED: &[(&str, &[usize])] = &[
     ("append", &[]),
     ("as-max-len?", &[]),
     ("replace-at?", &[]),
-    ("bit-and", &[]),
-    ("bit-or", &[]),
-    ("bit-xor", &[]),
-    ("bit-not", &[]),
-    ("bit-shift-left", &[]),
-    ("bit-shift-right", &[]),
     ("ft-mint?", &[0]),
     ("ft-transfer?", &[0]),
     ("ft-burn?", &[0]),
@@ -70,9 +64,8 @@ pub const DELEGATED: &[(&str, &[usize])] = &[
     ("from-consensus-buff?", &[]),
 ];
 
-/// Words with an argument that is neither a value nor a name (a type): passed as the
-/// expression itself, kept in the metadata.
-const EXPRESSION_ARGS: &[(&str, usize)] = &[("from-consensus-buff?", 0)];
+/// Words with an argument that is a type: parsed when compiling, passed by type id.
+const TYPE_ARGS: &[(&str, usize)] = &[("from-consensus-buff?", 0)];
 
 pub fn is_delegated(name: &str) -> bool {
     DELEGATED.iter().any(|(n, _)| *n == name)
@@ -81,7 +74,7 @@ pub fn is_delegated(name: &str) -> bool {
 /// Argument kinds in the block passed to `call-native`.
 const VALUE: i32 = 0;
 const NAME: i32 = 1;
-const EXPRESSION: i32 = 2;
+const TYPE: i32 = 2;
 
 /// How the interpreter charges a delegated word.
 enum Charging {
@@ -107,12 +100,6 @@ fn charging(name: &str) -> Charging {
         "int-to-ascii" => Native(C::IntToAscii, false),
         "int-to-utf8" => Native(C::IntToUtf8, false),
         "element-at" | "element-at?" => Native(C::ElementAt, false),
-        "bit-and" => Native(C::BitwiseAnd, false),
-        "bit-or" => Native(C::BitwiseOr, false),
-        "bit-not" => Native(C::BitwiseNot, false),
-        "bit-shift-left" => Native(C::BitwiseLShift, false),
-        "bit-shift-right" => Native(C::BitwiseRShift, false),
-        "bit-xor" => Native(C::Xor, false),
         "index-of" | "index-of?" => Native(C::IndexOf, true),
         "hash160" => Native(C::Hash160, true),
         "sha256" => Native(C::Sha256, true),
@@ -173,9 +160,10 @@ pub fn emit(
     let mut uses = vec![];
     let mut values = vec![];
     for (i, a) in args.iter().enumerate() {
-        if EXPRESSION_ARGS.contains(&(name, i)) {
-            ctx.meta.expressions.push(a.clone());
-            block_args.push((EXPRESSION, (ctx.meta.expressions.len() - 1) as i32, None));
+        if TYPE_ARGS.contains(&(name, i)) {
+            let t = TypeSignature::parse_type_repr(ctx.epoch, a, &mut ())
+                .map_err(|e| span_error(a, format!("bad type: {e}")))?;
+            block_args.push((TYPE, ctx.type_id(&t), None));
         } else if names.contains(&i) {
             let n = a
                 .match_atom()

@@ -2,11 +2,17 @@
 //! `clarinet_wasm_compiler::host::IMPORTS`.
 
 mod arithmetic;
+mod assets;
+mod blocks;
 mod calls;
 mod context;
+mod conversions;
+mod crypto;
 mod data;
 mod meter;
 mod natives;
+mod principals;
+mod sequences;
 mod values;
 
 use clarity::vm::contexts::Environment;
