@@ -278,16 +278,32 @@ impl<'a> Ctx<'a> {
                 self.top_level_function(&export, &args[2], &ty)?;
                 Ok(TopLevel::DataVar { name, export, ty })
             }
-            DefineFunctions::Map
-            | DefineFunctions::FungibleToken
-            | DefineFunctions::NonFungibleToken => Ok(TopLevel::Define),
+            DefineFunctions::FungibleToken => {
+                let name = args
+                    .first()
+                    .and_then(|a| a.match_atom())
+                    .ok_or_else(|| span_error(e, "bad fungible token"))?
+                    .to_string();
+                let supply = match args.get(1) {
+                    Some(s) => {
+                        self.top_level_function(&export, s, &TypeSignature::UIntType)?;
+                        Some(export)
+                    }
+                    None => None,
+                };
+                Ok(TopLevel::FungibleToken { name, supply })
+            }
+            DefineFunctions::Map => Ok(TopLevel::Define(DefineKind::Map)),
+            DefineFunctions::NonFungibleToken => Ok(TopLevel::Define(DefineKind::NonFungibleToken)),
+            DefineFunctions::Trait => Ok(TopLevel::Define(DefineKind::Trait)),
+            DefineFunctions::UseTrait => Ok(TopLevel::Define(DefineKind::UseTrait)),
+            DefineFunctions::ImplTrait => Ok(TopLevel::Define(DefineKind::ImplTrait)),
             DefineFunctions::PrivateFunction
             | DefineFunctions::PublicFunction
             | DefineFunctions::ReadOnlyFunction => {
                 self.define_function(define, args, e)?;
-                Ok(TopLevel::Define)
+                Ok(TopLevel::Define(DefineKind::Function))
             }
-            other => Err(unsupported(e, other.get_name_str())),
         }
     }
 
@@ -564,12 +580,19 @@ impl<'a> Ctx<'a> {
             if charged {
                 let depth = self.meter_state.context_depth;
                 self.cost(ClarityCostFunction::LookupVariableDepth, depth);
-                self.cost_of_size(
-                    b,
-                    ClarityCostFunction::LookupVariableSize,
-                    &binding.ty,
-                    &binding.locals,
-                );
+                // A Clarity 1 trait argument is found among the callable contracts, not
+                // the variables: no value size is charged.
+                let callable_only = self.analysis.clarity_version
+                    < clarity::vm::ClarityVersion::Clarity2
+                    && crate::words::calls::is_trait(&binding.ty);
+                if !callable_only {
+                    self.cost_of_size(
+                        b,
+                        ClarityCostFunction::LookupVariableSize,
+                        &binding.ty,
+                        &binding.locals,
+                    );
+                }
             }
             for l in &binding.locals {
                 b.local_get(*l);

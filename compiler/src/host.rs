@@ -52,9 +52,16 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("map-set", &[I32, I32, I32, I32, I32], &[I32]),
     ("map-insert", &[I32, I32, I32, I32, I32], &[I32]),
     ("map-delete", &[I32, I32, I32], &[I32]),
-    // Static `contract-call?`: (callee principal offset, length, function name id,
-    // address of n (type id, address) argument pairs, n, result type id, result address).
-    ("contract-call", &[I32, I32, I32, I32, I32, I32, I32], &[]),
+    // `contract-call?`: (callee principal offset, length, function name id, address of n
+    // (type id, address) argument pairs, n, result type id, result address, trait type
+    // id: -1 for a literal callee, else the callee's trait type for dynamic dispatch).
+    (
+        "contract-call",
+        &[I32, I32, I32, I32, I32, I32, I32, I32],
+        &[],
+    ),
+    // `contract-of`: (principal offset, length); fails unless the contract exists.
+    ("contract-of", &[I32, I32], &[]),
     // A public or read-only function called from its own contract: a nested transaction
     // (read-only flag), then its end (1 = commit, 0 = roll back).
     ("begin-call", &[I32], &[]),

@@ -19,5 +19,5 @@ mod words;
 pub use codegen::{compile, compile_with};
 pub use metadata::{
     ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata,
-    TopLevel,
+    DefineKind, TopLevel,
 };

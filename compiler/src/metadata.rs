@@ -55,8 +55,24 @@ pub enum TopLevel {
     },
     /// A plain expression, evaluated for effect.
     Expr { export: String, ty: TypeSignature },
-    /// Any other definition: nothing to evaluate (functions, maps, traits, tokens).
-    Define,
+    /// `define-fungible-token`: the export, if any, evaluates the total supply (`uint`).
+    FungibleToken {
+        name: String,
+        supply: Option<String>,
+    },
+    /// A definition with nothing to evaluate: the runtime reads its names and types from
+    /// the expression, charging their parsing as the interpreter does.
+    Define(DefineKind),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefineKind {
+    Function,
+    Map,
+    NonFungibleToken,
+    Trait,
+    UseTrait,
+    ImplTrait,
 }
 
 #[derive(Clone, Debug)]

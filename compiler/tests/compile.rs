@@ -43,15 +43,9 @@ fn unsupported_word_is_refused_with_its_position() {
 }
 
 #[test]
-fn unsupported_definition_is_refused() {
-    let err = compile_src("(define-trait tr ((f () (response bool bool))))").unwrap_err();
-    assert_eq!(err.message, "not supported yet: define-trait");
-    assert_eq!((err.line, err.column), (1, 1));
-}
-
-#[test]
 fn supported_contracts_give_valid_modules() {
     let sources = [
+        "(define-trait tr ((f () (response bool bool))))",
         "(define-read-only (f (a int) (b int)) (+ a (* b 2) (- a) (/ a 3) (mod b 5) (pow a 2)))",
         "(define-read-only (f (x (optional (list 5 {a: int, b: (string-utf8 10)})))) (match x l (len l) u0))",
         "(define-data-var v (response uint (buff 4)) (err 0x01))

@@ -22,29 +22,6 @@ fn refused(h: &mut Harness, r: StepReport, word: &str) {
 }
 
 #[test]
-fn unsupported_definitions() {
-    let mut h = Harness::new();
-    let deployer = h.deployer.clone();
-    let cases = [(
-        "tr",
-        "(define-trait t ((f () (response bool bool))))",
-        "define-trait",
-    )];
-    for (name, src, word) in cases {
-        let r = h.d.deploy(name, src, &deployer, ClarityVersion::Clarity2);
-        // The interpreter deployed it.
-        if r.interpreter.result != Ok(None) {
-            h.fail(format!(
-                "the interpreter should deploy {name}\n  {}",
-                describe(&r)
-            ));
-        }
-        refused(&mut h, r, word);
-    }
-    h.finish();
-}
-
-#[test]
 fn unsupported_words_in_snippets() {
     let mut h = Harness::new();
     let cases = [("(is-some tx-sponsor?)", "tx-sponsor?", "false")];

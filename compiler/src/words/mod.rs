@@ -3,7 +3,7 @@
 mod arithmetic;
 mod bits;
 mod boolean;
-mod calls;
+pub(crate) mod calls;
 mod chain;
 mod compare;
 mod control;
@@ -51,6 +51,7 @@ pub fn emit_word(
         "map" | "fold" | "filter" => higher_order::emit(ctx, b, name, args, e, want),
         "print" => print::emit(ctx, b, args, e, want),
         "contract-call?" => calls::emit_contract_call(ctx, b, args, e, want),
+        "contract-of" => calls::emit_contract_of(ctx, b, args, e, want),
         "as-contract" => natives::emit_as_contract(ctx, b, args, e, want),
         _ if natives::is_delegated(name) => natives::emit(ctx, b, name, args, e, want),
         _ => Err(unsupported(e, name)),

@@ -13,10 +13,10 @@ use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalConte
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::costs::{CostTracker, ExecutionCost, LimitedCostTracker, MemoryConsumer};
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
-use clarity::vm::functions::define::{evaluate_define, DefineResult};
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, TypeSignature};
 use clarity::vm::{ClarityVersion, SymbolicExpression, Value};
 
+use super::define::{self, Definition};
 use super::meter::TxMeter;
 use super::{internal, load, Instance, LoadedContract};
 use crate::analyze::{analyze_step, save_analysis, Analyzed};
@@ -248,10 +248,9 @@ fn initialize_contract(
     crate::interp::store_contract(exec, id, source, contract_context)
 }
 
-/// clarity-vm's `eval_all` with its charges made on the meter: definitions go through
-/// `evaluate_define` (which evaluates nothing here) with the type parsing charged as the
-/// interpreter's `parse_type_repr` charges it; values come from the module's top-level
-/// functions.
+/// clarity-vm's `eval_all` with its charges made on the meter: definitions are read by
+/// `define.rs`, values (constants, initial values, a token's supply, top-level
+/// expressions) come from the module's top-level functions.
 fn eval_all(
     expressions: &[SymbolicExpression],
     contract_context: &mut ContractContext,
@@ -288,15 +287,13 @@ fn eval_all(
             }
             meter.depth = 0;
             match top {
-                TopLevel::Define => {
-                    charge_define(exp, epoch, meter)?;
-                    let define = in_env!(|env| evaluate_define(exp, &mut env))?;
-                    match define {
-                        DefineResult::Function(name, value) => {
+                TopLevel::Define(kind) => {
+                    match define::read(*kind, exp, contract_context, epoch, meter)? {
+                        Definition::Function(name, value) => {
                             meter.charge(C::BindName, 0)?;
                             contract_context.functions.insert(name, value);
                         }
-                        DefineResult::Map(name, key_type, value_type) => {
+                        Definition::Map(name, key_type, value_type) => {
                             meter.charge(
                                 C::CreateMap,
                                 u64::from(key_type.size()) + u64::from(value_type.size()),
@@ -312,18 +309,7 @@ fn eval_all(
                             );
                             contract_context.meta_data_map.insert(name, data_type);
                         }
-                        DefineResult::FungibleToken(name, total_supply) => {
-                            meter.charge(C::CreateFt, 0)?;
-                            contract_context.persisted_names.insert(name.clone());
-                            meter.leak_memory(type_size(&TypeSignature::UIntType)?)?;
-                            let data_type = global_context.database.create_fungible_token(
-                                &contract_context.contract_identifier,
-                                &name,
-                                &total_supply,
-                            );
-                            contract_context.meta_ft.insert(name, data_type);
-                        }
-                        DefineResult::NonFungibleAsset(name, asset_type) => {
+                        Definition::NonFungibleToken(name, asset_type) => {
                             meter.charge(C::CreateNft, asset_type.size() as u64)?;
                             contract_context.persisted_names.insert(name.clone());
                             meter.leak_memory(type_size(&asset_type)?)?;
@@ -334,15 +320,44 @@ fn eval_all(
                             );
                             contract_context.meta_nft.insert(name, data_type);
                         }
-                        DefineResult::Trait(name, trait_type) => {
+                        Definition::Trait(name, trait_type) => {
                             contract_context.defined_traits.insert(name, trait_type);
                         }
-                        DefineResult::UseTrait(..) => {}
-                        DefineResult::ImplTrait(trait_identifier) => {
+                        Definition::ImplTrait(trait_identifier) => {
                             contract_context.implemented_traits.insert(trait_identifier);
                         }
-                        _ => return Err(internal("definition kind not handled on the Wasm path")),
+                        Definition::Nothing => {}
                     }
+                }
+                TopLevel::FungibleToken { name, supply } => {
+                    define::check_name(name, contract_context)?;
+                    let total_supply = match supply {
+                        Some(export) => {
+                            let uint = TypeSignature::UIntType;
+                            match in_env!(|env| inst.call(
+                                &mut env,
+                                meter,
+                                export,
+                                &[],
+                                &[],
+                                &uint
+                            ))? {
+                                Value::UInt(n) => Some(n),
+                                v => return Err(CheckErrors::TypeValueError(uint, v).into()),
+                            }
+                        }
+                        None => None,
+                    };
+                    let name: clarity::vm::ClarityName = name.as_str().into();
+                    meter.charge(C::CreateFt, 0)?;
+                    contract_context.persisted_names.insert(name.clone());
+                    meter.leak_memory(type_size(&TypeSignature::UIntType)?)?;
+                    let data_type = global_context.database.create_fungible_token(
+                        &contract_context.contract_identifier,
+                        &name,
+                        &total_supply,
+                    );
+                    contract_context.meta_ft.insert(name, data_type);
                 }
                 TopLevel::Constant {
                     name,
@@ -402,44 +417,6 @@ fn type_size(t: &TypeSignature) -> Result<u64> {
     t.type_size()
         .map(u64::from)
         .map_err(|_| internal("type size"))
-}
-
-/// The charges `evaluate_define` makes for a definition that evaluates nothing: the
-/// parsing of its types (`parse_type_repr`, `parse_name_type_pairs`), made on our meter
-/// by clarity-vm's own parsers, which are generic over the tracker.
-fn charge_define(
-    exp: &SymbolicExpression,
-    epoch: StacksEpochId,
-    meter: &mut TxMeter,
-) -> Result<()> {
-    use clarity::vm::functions::define::DefineFunctionsParsed as D;
-    use clarity::vm::types::signatures::parse_name_type_pairs;
-    let Some(parsed) = D::try_parse(exp).map_err(ClarityError::from)? else {
-        return Ok(());
-    };
-    let m = &mut meter.meter;
-    match parsed {
-        D::PrivateFunction { signature, .. }
-        | D::ReadOnlyFunction { signature, .. }
-        | D::PublicFunction { signature, .. } => {
-            if let Some((_, args)) = signature.split_first() {
-                parse_name_type_pairs(epoch, args, m)?;
-            }
-        }
-        D::NonFungibleToken { nft_type, .. } => {
-            TypeSignature::parse_type_repr(epoch, nft_type, m)?;
-        }
-        D::Map {
-            key_type,
-            value_type,
-            ..
-        } => {
-            TypeSignature::parse_type_repr(epoch, key_type, m)?;
-            TypeSignature::parse_type_repr(epoch, value_type, m)?;
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 /// `Environment::inner_execute_contract` for a contract deployed on the Wasm path, its
@@ -569,9 +546,18 @@ fn execute_apply(
     if args.len() != arg_types.len() {
         return Err(CheckErrors::IncorrectArgumentCount(arg_types.len(), args.len()).into());
     }
+    let clarity2 = *env.contract_context.get_clarity_version() >= ClarityVersion::Clarity2;
     for (t, v) in arg_types.iter().zip(args) {
-        if !t.admits(env.epoch(), v)? {
-            return Err(CheckErrors::TypeValueError(t.clone(), v.clone()).into());
+        if is_trait_argument(t, v, *env.epoch(), clarity2) {
+            continue;
+        }
+        let v = if clarity2 {
+            super::host::implicit_cast(t, v.clone())?
+        } else {
+            v.clone()
+        };
+        if !t.admits(env.epoch(), &v)? {
+            return Err(CheckErrors::TypeValueError(t.clone(), v).into());
         }
     }
     let meta = loaded
@@ -583,6 +569,27 @@ fn execute_apply(
     let result = inst.call(env, meter, &meta.export, args, &types, &meta.returns);
     loaded.checkin(inst);
     result
+}
+
+/// A contract passed for a trait-typed parameter: bound as a callable contract without a
+/// type check (the type checker and the dynamic call's own checks stand for it), as
+/// `execute_apply` does; Clarity 1 knew trait references as `TraitReferenceType` before
+/// epoch 2.1.
+fn is_trait_argument(t: &TypeSignature, v: &Value, epoch: StacksEpochId, clarity2: bool) -> bool {
+    use clarity::vm::types::signatures::CallableSubtype;
+    let contract = matches!(v, Value::Principal(PrincipalData::Contract(_)));
+    match (t, v) {
+        (TypeSignature::CallableType(CallableSubtype::Trait(_)), Value::CallableContract(_)) => {
+            true
+        }
+        (TypeSignature::CallableType(CallableSubtype::Trait(_)), _) if contract => {
+            clarity2 || epoch >= StacksEpochId::Epoch21
+        }
+        (TypeSignature::TraitReferenceType(_), _) if contract => {
+            !clarity2 && epoch < StacksEpochId::Epoch21
+        }
+        _ => false,
+    }
 }
 
 /// Run `f` on the interpreter within a Wasm transaction (a callee that is not compiled):

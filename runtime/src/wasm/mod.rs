@@ -6,6 +6,7 @@
 //! contract keeps a small pool of instances with its constants already written; a call
 //! checks one out, and gives it back with its heap reset.
 
+mod define;
 pub mod exec;
 mod host;
 pub mod meter;

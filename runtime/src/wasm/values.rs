@@ -4,9 +4,10 @@
 
 use clarinet_wasm_compiler::abi;
 use clarinet_wasm_compiler::abi::Part;
+use clarity::vm::types::signatures::CallableSubtype;
 use clarity::vm::types::{
-    ASCIIData, BuffData, CharType, ListData, ListTypeData, OptionalData, PrincipalData,
-    QualifiedContractIdentifier, ResponseData, SequenceData, SequenceSubtype,
+    ASCIIData, BuffData, CallableData, CharType, ListData, ListTypeData, OptionalData,
+    PrincipalData, QualifiedContractIdentifier, ResponseData, SequenceData, SequenceSubtype,
     StandardPrincipalData, StringSubtype, TupleData, TypeSignature, UTF8Data, Value,
 };
 use wasmtime::Val;
@@ -47,6 +48,15 @@ pub fn read_value(mem: &[u8], ty: &T, at: usize) -> Result<Value, String> {
             }
         }
         T::BoolType => Value::Bool(rd_u32(mem, at)? != 0),
+        // A trait-typed value is, to the interpreter, a callable contract (Clarity 2 casts
+        // trait arguments to one): it prints as `(contract as <trait>)`.
+        T::CallableType(CallableSubtype::Trait(t)) => match decode_principal(bytes(mem, at)?)? {
+            PrincipalData::Contract(id) => Value::CallableContract(CallableData {
+                contract_identifier: id,
+                trait_identifier: Some(t.clone()),
+            }),
+            p => Value::Principal(p),
+        },
         T::PrincipalType | T::CallableType(_) | T::ListUnionType(_) | T::TraitReferenceType(_) => {
             Value::Principal(decode_principal(bytes(mem, at)?)?)
         }
@@ -180,6 +190,9 @@ pub fn decode_principal(b: &[u8]) -> Result<PrincipalData, String> {
 pub fn payload_size(v: &Value, ty: &T) -> usize {
     match (v, ty) {
         (Value::Principal(p), _) => crate_principal_bytes(p).len(),
+        (Value::CallableContract(c), _) => {
+            crate_principal_bytes(&c.contract_identifier.clone().into()).len()
+        }
         (Value::Sequence(SequenceData::Buffer(b)), _) => b.data.len(),
         (Value::Sequence(SequenceData::String(CharType::ASCII(s))), _) => s.data.len(),
         (Value::Sequence(SequenceData::String(CharType::UTF8(s))), _) => s.data.len() * 4,
@@ -247,6 +260,10 @@ pub fn write_value(
         }
         (Value::Bool(b), _) => wr_u32(mem, at, *b as u32),
         (Value::Principal(p), _) => put_payload(mem, heap, at, &crate_principal_bytes(p)),
+        (Value::CallableContract(c), _) => {
+            let p = c.contract_identifier.clone().into();
+            put_payload(mem, heap, at, &crate_principal_bytes(&p))
+        }
         (Value::Sequence(SequenceData::Buffer(b)), _) => put_payload(mem, heap, at, &b.data),
         (Value::Sequence(SequenceData::String(CharType::ASCII(s))), _) => {
             put_payload(mem, heap, at, &s.data)

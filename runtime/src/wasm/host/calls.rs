@@ -1,7 +1,14 @@
-//! `contract-call?` (static): the interpreter's `special_contract_call`, with the callee
-//! run on its own module (or on the interpreter when it is not compiled).
+//! `contract-call?` (static or through a trait) and `contract-of`: the interpreter's
+//! `special_contract_call` and `special_contract_of`, with the callee run on its own
+//! module (or on the interpreter when it is not compiled).
 
-use clarity::vm::types::PrincipalData;
+use clarity::vm::callables::DefineType;
+use clarity::vm::contexts::{ContractContext, Environment};
+use clarity::vm::errors::{CheckErrors, Error as ClarityError};
+use clarity::vm::types::signatures::CallableSubtype;
+use clarity::vm::types::{
+    PrincipalData, QualifiedContractIdentifier, TraitIdentifier, TypeSignature,
+};
 use clarity::vm::Value;
 use wasmtime::{Caller, Linker};
 
@@ -21,8 +28,18 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
          args_at: i32,
          n: i32,
          rt: i32,
-         dest: i32|
+         dest: i32,
+         trait_ty: i32|
          -> HostResult<()> {
+            let trait_id = if trait_ty < 0 {
+                None
+            } else {
+                match type_of(&c, trait_ty)? {
+                    TypeSignature::CallableType(CallableSubtype::Trait(t))
+                    | TypeSignature::TraitReferenceType(t) => Some(t),
+                    _ => return raise(internal("contract-call? through a non-trait type")),
+                }
+            };
             let mem = c.data().memory.expect("memory").data(&c);
             let callee_bytes = mem.get(cp as usize..(cp + cl) as usize).ok_or_else(|| {
                 wasmtime::Error::new(crate::wasm::HostError(internal("callee outside memory")))
@@ -53,13 +70,51 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             // `execute_contract`'s. Contract-call circuits of cost voting are refused when
             // the chain's cost table is made, so no call is short-circuited here.
             let v = metered(&mut c, |e, m| {
+                let returns = match &trait_id {
+                    Some(t) => check_dynamic(e, &callee, t, &function)?,
+                    None => None,
+                };
                 let caller_principal: PrincipalData =
                     e.contract_context.contract_identifier.clone().into();
                 let mut nested = e.nest_with_caller(caller_principal);
-                exec::execute_contract(&mut nested, m, &callee, &function, &args, false, &contracts)
+                let v = exec::execute_contract(
+                    &mut nested,
+                    m,
+                    &callee,
+                    &function,
+                    &args,
+                    false,
+                    &contracts,
+                )?;
+                // What the trait promises must admit what the callee gave.
+                if let Some(expected) = returns {
+                    let actual = TypeSignature::type_of(&v);
+                    if !expected.admits_type(e.epoch(), &actual)? {
+                        return Err(CheckErrors::ReturnTypesMustMatch(expected, actual).into());
+                    }
+                }
+                Ok(v)
             })?;
             let ty = type_of(&c, rt)?;
             write(&mut c, &ty, dest, &v)
+        },
+    )?;
+    l.func_wrap(
+        M,
+        "contract-of",
+        |c: Caller<'_, HostState>, at: i32, len: i32| -> HostResult<()> {
+            let mem = c.data().memory.expect("memory").data(&c);
+            let bytes = mem.get(at as usize..(at + len) as usize).unwrap_or(&[]);
+            let Ok(PrincipalData::Contract(id)) = values::decode_principal(bytes) else {
+                return raise(ClarityError::from(CheckErrors::ContractOfExpectsTrait));
+            };
+            let e = env(&c)?;
+            if !e.global_context.database.has_contract(&id) {
+                return raise(ClarityError::from(CheckErrors::NoSuchContract(
+                    id.to_string(),
+                )));
+            }
+            Ok(())
         },
     )?;
     // Nested transactions for a contract's calls to its own public and read-only functions
@@ -93,4 +148,52 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         },
     )?;
     Ok(())
+}
+
+/// The interpreter's run-time checks of a call through a trait, in its order; the return
+/// type the trait promises when the callee does not declare it implements the trait.
+fn check_dynamic(
+    e: &mut Environment,
+    callee: &QualifiedContractIdentifier,
+    trait_id: &TraitIdentifier,
+    function: &str,
+) -> Result<Option<TypeSignature>, ClarityError> {
+    if *callee == e.contract_context.contract_identifier {
+        return Err(CheckErrors::CircularReference(vec![callee.name.to_string()]).into());
+    }
+    let target = contract(e, callee)?;
+    if target.is_explicitly_implementing_trait(trait_id) {
+        return Ok(None);
+    }
+    let trait_name = trait_id.name.to_string();
+    let defining = contract(e, &trait_id.contract_identifier)?;
+    let f = target
+        .lookup_function(function)
+        .ok_or_else(|| CheckErrors::BadTraitImplementation(trait_name.clone(), function.into()))?;
+    if e.global_context.is_read_only() {
+        return Err(CheckErrors::TraitBasedContractCallInReadOnly.into());
+    }
+    if f.define_type == DefineType::Private {
+        return Err(CheckErrors::NoSuchPublicFunction(callee.to_string(), function.into()).into());
+    }
+    f.check_trait_expectations(e.epoch(), &defining, trait_id)?;
+    let functions = defining
+        .lookup_trait_definition(&trait_name)
+        .ok_or_else(|| CheckErrors::TraitReferenceUnknown(trait_name.clone()))?;
+    let signature = functions
+        .get(function)
+        .ok_or_else(|| CheckErrors::TraitMethodUnknown(trait_name.clone(), function.into()))?;
+    Ok(Some(signature.returns.clone()))
+}
+
+/// A deployed contract's context, as the interpreter reads it back from the database.
+fn contract(
+    e: &mut Environment,
+    id: &QualifiedContractIdentifier,
+) -> Result<ContractContext, ClarityError> {
+    e.global_context
+        .database
+        .get_contract(id)
+        .map(|c| c.contract_context)
+        .map_err(|_| CheckErrors::NoSuchContract(id.to_string()).into())
 }

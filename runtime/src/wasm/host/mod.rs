@@ -21,6 +21,8 @@ use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
 use wasmtime::{Caller, Linker};
 
+pub use values::implicit_cast;
+
 use super::meter::TxMeter;
 use super::{HostError, HostState};
 

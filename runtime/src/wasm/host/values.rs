@@ -7,6 +7,7 @@ use wasmtime::{Caller, Linker};
 
 use super::{check, env, raise, read, type_of, write, HostResult};
 use crate::wasm::{internal, rtypes, values, HostState};
+use clarity::vm::types::signatures::CallableSubtype;
 use clarity::vm::types::{SequenceSubtype, TupleData, TypeSignature};
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
@@ -198,6 +199,14 @@ pub fn implicit_cast(
                 data_map,
             })
         }
+        // A contract passed where a trait is expected becomes a callable contract.
+        (
+            TypeSignature::CallableType(CallableSubtype::Trait(t)),
+            V::Principal(clarity::vm::types::PrincipalData::Contract(id)),
+        ) => V::CallableContract(clarity::vm::types::CallableData {
+            contract_identifier: id,
+            trait_identifier: Some(t.clone()),
+        }),
         (_, v) => v,
     })
 }
