@@ -81,15 +81,17 @@ pub fn read_contract(path: &Path) -> Result<(String, ContractName), String> {
 pub fn parse_sender(chain: &Chain, s: Option<&str>) -> Result<PrincipalData, String> {
     match s {
         None => Ok(PrincipalData::Standard(chain.deployer())),
-        Some(s) => {
-            if let Some(a) = chain.account(s) {
-                return Ok(PrincipalData::Standard(a.address.clone()));
-            }
-            PrincipalData::parse(s.trim_start_matches('\'')).map_err(|_| {
-                format!("--sender: '{s}' is neither a principal nor a devnet account name")
-            })
-        }
+        Some(s) => parse_principal(chain, s, "--sender"),
     }
+}
+
+/// A principal, or the name of a devnet account; `flag` names the option in errors.
+pub fn parse_principal(chain: &Chain, s: &str, flag: &str) -> Result<PrincipalData, String> {
+    if let Some(a) = chain.account(s) {
+        return Ok(PrincipalData::Standard(a.address.clone()));
+    }
+    PrincipalData::parse(s.trim_start_matches('\''))
+        .map_err(|_| format!("{flag}: '{s}' is neither a principal nor a devnet account name"))
 }
 
 pub fn standard_of(p: &PrincipalData) -> StandardPrincipalData {

@@ -85,6 +85,9 @@ enum Command {
         /// Who deploys and calls: a principal or a devnet account name [default: deployer].
         #[arg(long)]
         sender: Option<String>,
+        /// Sponsor every transaction (`tx-sponsor?`): a principal or a devnet account name.
+        #[arg(long)]
+        sponsor: Option<String>,
         #[command(flatten)]
         chain: common::ChainArgs,
         /// Output format.
@@ -163,6 +166,7 @@ fn main() -> ExitCode {
             calls,
             evals,
             sender,
+            sponsor,
             chain,
             format,
         } => run::run(
@@ -171,6 +175,7 @@ fn main() -> ExitCode {
             &calls,
             &evals,
             sender.as_deref(),
+            sponsor.as_deref(),
             &chain,
             format,
         ),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clarinet_wasm_runtime::dual::{Dual, Runtimes, StepReport, Verdict};
 use clarity::vm::types::QualifiedContractIdentifier;
 
-use crate::common::{parse_sender, read_contract, standard_of, ChainArgs};
+use crate::common::{parse_principal, parse_sender, read_contract, standard_of, ChainArgs};
 use crate::report;
 use crate::{Format, RuntimeArg};
 
@@ -17,6 +17,7 @@ pub fn run(
     calls: &[String],
     evals: &[String],
     sender: Option<&str>,
+    sponsor: Option<&str>,
     args: &ChainArgs,
     format: Format,
 ) -> Result<ExitCode, String> {
@@ -27,7 +28,11 @@ pub fn run(
         RuntimeArg::Wasm => Runtimes::Wasm,
         RuntimeArg::Both => Runtimes::Both,
     };
+    let sponsor = sponsor
+        .map(|s| parse_principal(&chain, s, "--sponsor"))
+        .transpose()?;
     let mut dual = Dual::new(chain, runtimes);
+    dual.set_sponsor(sponsor);
     let mut reports: Vec<StepReport> = vec![];
     let mut last: Option<QualifiedContractIdentifier> = None;
     for file in files {

@@ -19,6 +19,17 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("binary runs")
 }
 
+/// Run with the Wasm path refusing `at-block` (test-only fault injection), so that the
+/// `failing` fixture's `hasher` stays on the interpreter, as a contract the compiler
+/// cannot take would.
+fn run_refusing_at_block(args: &[&str]) -> Output {
+    bin()
+        .env("CLARINET_WASM_FAULT", "refuse:at-block")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -55,7 +66,7 @@ fn passing_project_text_output() {
 
 #[test]
 fn failing_project_exit_code_and_markers() {
-    let o = run(&[
+    let o = run_refusing_at_block(&[
         "test",
         "--wasm",
         "--manifest-path",
@@ -75,7 +86,7 @@ fn failing_project_exit_code_and_markers() {
 
 #[test]
 fn json_output_parses_back() {
-    let o = run(&[
+    let o = run_refusing_at_block(&[
         "test",
         "--wasm",
         "--format",
@@ -204,7 +215,7 @@ fn broken_project_is_one_message_and_exit_1() {
 
 #[test]
 fn check_reports_positions_and_levels() {
-    let o = run(&[
+    let o = run_refusing_at_block(&[
         "check",
         "--manifest-path",
         fixture("failing").to_str().unwrap(),
@@ -276,14 +287,14 @@ fn run_compares_and_reports_unsupported_words() {
     ]);
     assert!(o.status.success(), "{}", stdout(&o));
     assert!(stdout(&o).contains("(half 9): 4"));
-    let o = run(&["run", file.to_str().unwrap(), "--call", "(half 9)"]);
+    let o = run_refusing_at_block(&["run", file.to_str().unwrap(), "--call", "(half 9)"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("calc.clar:2:23: not supported yet: at-block"),
         "{}",
         stdout(&o)
     );
-    let o = run(&["compile", file.to_str().unwrap()]);
+    let o = run_refusing_at_block(&["compile", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("calc.clar:2:23: error: not supported yet: at-block"),

@@ -68,7 +68,9 @@ pub struct Ctx<'a> {
     pub meter_state: MeterState,
     /// `as-contract` bodies the code being compiled is in (within the current function):
     /// a short return out of them gives tx-sender and contract-caller back.
-    pub as_contract_depth: u32,
+    /// Host functions to call, innermost last, when leaving the current function early
+    /// from inside `as-contract` or `at-block` bodies.
+    pub closers: Vec<&'static str>,
     pub meta: Metadata,
     scopes: Vec<HashMap<String, Binding>>,
     pub functions: HashMap<String, UserFunction>,
@@ -135,7 +137,7 @@ pub fn compile_with(
         epoch,
         charging,
         meter_state: MeterState::default(),
-        as_contract_depth: 0,
+        closers: vec![],
         meta: Metadata {
             cost_table: costs.identity(),
             ..Metadata::default()
@@ -1061,12 +1063,12 @@ impl<'a> Ctx<'a> {
         match self.fn_return.clone() {
             Some(ret) => {
                 self.coerce(b, ty, &ret)?;
-                self.meter_on_return(b);
-                // Leaving `as-contract` bodies early: their principals are given back.
-                for _ in 0..self.as_contract_depth {
-                    let end = self.import("as-contract-end");
-                    b.call(end);
+                // Leaving `as-contract` and `at-block` bodies early: what they changed is
+                // given back, innermost first, before the function's own memory is.
+                for name in self.closers.clone().into_iter().rev() {
+                    self.call_host(b, name);
                 }
+                self.meter_on_return(b);
                 b.return_();
             }
             None => {

@@ -80,6 +80,12 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("burn-block-height", &[], &[I64]),
     ("chain-id", &[], &[I64]),
     ("is-in-mainnet", &[], &[I32]),
+    // `stx-liquid-supply` (low, high halves) and `tx-sponsor?` (optional principal).
+    ("stx-liquid-supply", &[], &[I64, I64]),
+    ("tx-sponsor", &[], &[I32, I32, I32]),
+    // `at-block` around its body: (block id offset, length), then its end.
+    ("at-block-begin", &[I32, I32], &[]),
+    ("at-block-end", &[], &[]),
     ("is-in-regtest", &[], &[I32]),
     // Errors: a runtime error by code (see `ErrorCode`), or a short return outside a
     // function (kind, type id, address of the value).

@@ -16,8 +16,8 @@ mod rtypes;
 mod types;
 mod words;
 
-pub use codegen::{compile, compile_with};
+pub use codegen::{compile, compile_with, unsupported};
 pub use metadata::{
-    ChargeItem, CompileError, Compiled, ConstantMeta, FunctionKind, FunctionMeta, Metadata,
-    DefineKind, TopLevel,
+    ChargeItem, CompileError, Compiled, ConstantMeta, DefineKind, FunctionKind, FunctionMeta,
+    Metadata, TopLevel,
 };

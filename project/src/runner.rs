@@ -349,6 +349,18 @@ fn run_case(
             }
         }
     };
+    let sponsor = match &case.sponsor {
+        None => None,
+        Some(s) => match project.principal(s) {
+            Some(p) => Some(p),
+            None => {
+                result.message = format!(
+                    "@sponsor '{s}' is neither an account of settings/Devnet.toml nor a principal"
+                );
+                return;
+            }
+        },
+    };
     if case.mine_blocks_before > 0 {
         d.advance_blocks(case.mine_blocks_before);
     }
@@ -362,7 +374,9 @@ fn run_case(
             return;
         }
     }
+    d.set_sponsor(sponsor);
     let r = d.call(&file.contract.id, &case.function, &[], &caller);
+    d.set_sponsor(None);
     result.cost = r.interpreter.cost.clone();
     result.wasm_cost = r.wasm.as_ref().and_then(|w| w.cost.clone());
     result.message = render_result(&r.interpreter);

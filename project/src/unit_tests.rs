@@ -17,6 +17,8 @@ pub struct TestCase {
     pub name: String,
     /// `@caller`: an account name or a principal.
     pub caller: Option<String>,
+    /// `@sponsor`: the test's transaction is sponsored by this account or principal.
+    pub sponsor: Option<String>,
     pub mine_blocks_before: u32,
     pub no_prepare: bool,
     pub line: u32,
@@ -144,6 +146,7 @@ pub fn parse(
                 function: fname.clone(),
                 name: fname,
                 caller: None,
+                sponsor: None,
                 mine_blocks_before: 0,
                 no_prepare: false,
                 line,
@@ -191,13 +194,14 @@ fn apply_annotation(case: &mut TestCase, text: &str) -> Result<(), String> {
     match key {
         "name" if !value.is_empty() => case.name = value.to_string(),
         "caller" if !value.is_empty() => case.caller = Some(value.to_string()),
+        "sponsor" if !value.is_empty() => case.sponsor = Some(value.to_string()),
         "mine-blocks-before" => {
             case.mine_blocks_before = value
                 .parse()
                 .map_err(|_| format!("@mine-blocks-before expects a number, got '{value}'"))?
         }
         "no-prepare" => case.no_prepare = true,
-        "name" | "caller" => return Err(format!("@{key} needs a value")),
+        "name" | "caller" | "sponsor" => return Err(format!("@{key} needs a value")),
         _ => return Err(format!("unknown annotation @{key}")),
     }
     Ok(())
@@ -209,24 +213,26 @@ mod tests {
 
     #[test]
     fn annotations_are_read_from_the_comment_block_above() {
-        let src = ";; unrelated\n\n;; @name adds up\n;; @caller wallet_1\n;; @mine-blocks-before 3\n;; @no-prepare\n(define-public (test-x) (ok true))";
+        let src = ";; unrelated\n\n;; @name adds up\n;; @caller wallet_1\n;; @mine-blocks-before 3\n;; @no-prepare\n;; @sponsor wallet_2\n(define-public (test-x) (ok true))";
         let lines: Vec<&str> = src.lines().collect();
         let mut case = TestCase {
             function: "test-x".into(),
             name: "test-x".into(),
             caller: None,
+            sponsor: None,
             mine_blocks_before: 0,
             no_prepare: false,
-            line: 7,
+            line: 8,
             problems: vec![],
         };
-        for (_, a) in annotations_above(&lines, 7) {
+        for (_, a) in annotations_above(&lines, 8) {
             apply_annotation(&mut case, &a).unwrap();
         }
         assert_eq!(case.name, "adds up");
         assert_eq!(case.caller.as_deref(), Some("wallet_1"));
         assert_eq!(case.mine_blocks_before, 3);
         assert!(case.no_prepare);
+        assert_eq!(case.sponsor.as_deref(), Some("wallet_2"));
     }
 
     #[test]
@@ -235,6 +241,7 @@ mod tests {
             function: "t".into(),
             name: "t".into(),
             caller: None,
+            sponsor: None,
             mine_blocks_before: 0,
             no_prepare: false,
             line: 1,

@@ -68,7 +68,7 @@ fn callers_by_account_name_and_by_principal() {
 }
 
 #[test]
-fn failing_assertion_runtime_error_and_unsupported_contract() {
+fn failing_assertion_runtime_error_and_bad_annotation() {
     let r = run_fixture("failing", true);
     assert_eq!(result(&r, "test-add").status, Status::Pass);
     let wrong = result(&r, "a failing assertion");
@@ -84,20 +84,10 @@ fn failing_assertion_runtime_error_and_unsupported_contract() {
         "{}",
         bad.message
     );
-    // hasher uses at-block: reported per contract, its tests run on the interpreter alone.
-    assert_eq!(r.unsupported.len(), 1, "{:#?}", r.unsupported);
-    assert!(r.unsupported[0]
-        .reason
-        .contains("not supported yet: at-block"));
-    let digest = result(&r, "test-digest");
-    assert_eq!(digest.status, Status::Pass);
-    assert!(digest
-        .interpreter_only
-        .as_deref()
-        .unwrap_or_default()
-        .contains("hasher"));
-    // The math tests do not need hasher: they ran on both.
-    assert!(result(&r, "test-add").interpreter_only.is_none());
+    // hasher uses at-block: compiled like the rest, so every test ran on both.
+    assert!(r.unsupported.is_empty(), "{:#?}", r.unsupported);
+    assert!(r.results.iter().all(|t| t.interpreter_only.is_none()));
+    assert_eq!(result(&r, "test-digest").status, Status::Pass);
     assert_eq!(r.mismatches(), 0);
 }
 

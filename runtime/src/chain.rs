@@ -63,6 +63,8 @@ pub struct Chain {
     pub cost_table: Option<(crate::costs::TableKey, Arc<clarinet_wasm_costs::CostTable>)>,
     /// Count the lines the interpreter evaluates.
     pub coverage: Option<Arc<Mutex<Coverage>>>,
+    /// The sponsor of the transactions run from now on (`tx-sponsor?`), if any.
+    pub sponsor: Option<PrincipalData>,
 }
 
 /// Lines evaluated, per contract: the interpreter's `EvalHook` view.
@@ -286,6 +288,7 @@ fn booted(epoch: StacksEpochId) -> &'static Chain {
         wasm_charges: true,
         cost_table: None,
         coverage: None,
+        sponsor: None,
     };
     {
         let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);

@@ -418,6 +418,12 @@ impl Dual {
         crate::analyze::analyze(&mut chain.store, id, source, version, epoch).map(|_| ())
     }
 
+    /// The sponsor of the transactions run from now on (`None`: not sponsored).
+    pub fn set_sponsor(&mut self, sponsor: Option<PrincipalData>) {
+        self.interp.sponsor = sponsor.clone();
+        self.wasm.sponsor = sponsor;
+    }
+
     pub fn advance_blocks(&mut self, n: u32) {
         self.interp.advance_blocks(n);
         self.wasm.advance_blocks(n);

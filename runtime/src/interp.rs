@@ -23,8 +23,9 @@ pub fn deploy(
         Err(o) => return o,
     };
     let sender: PrincipalData = id.issuer.clone().into();
+    let sponsor = chain.sponsor.clone();
     let run = chain.with_interpreter_env(|env| {
-        env.execute_in_env(sender, None, None, |exec| {
+        env.execute_in_env(sender, sponsor, None, |exec| {
             publish(exec, id, version, &analyzed.ast.expressions, source)
         })
     });
@@ -92,8 +93,9 @@ pub fn call(
         .cloned()
         .map(SymbolicExpression::atom_value)
         .collect();
+    let sponsor = chain.sponsor.clone();
     let run = chain.with_interpreter_env(|env| {
-        env.execute_in_env(sender.clone(), None, None, |exec| {
+        env.execute_in_env(sender.clone(), sponsor, None, |exec| {
             exec.execute_contract(contract, function, &args, read_only)
         })
     });
@@ -124,8 +126,9 @@ pub fn snippet(
         Err(o) => return o,
     };
     let context = ContractContext::new(id.clone(), version);
+    let sponsor = chain.sponsor.clone();
     let run = chain.with_interpreter_env(|env| {
-        env.execute_in_env(sender.clone(), None, Some(context), |exec| {
+        env.execute_in_env(sender.clone(), sponsor, Some(context), |exec| {
             let local = LocalContext::new();
             let mut last = Value::none();
             for e in &analyzed.ast.expressions {

@@ -31,6 +31,9 @@ pub fn compile_source(
             column: 0,
         })
     })?;
+    if let Some(e) = wasm::exec::injected_refusal(&analyzed.ast.expressions) {
+        return Err(CompileFailure::Unsupported(e));
+    }
     clarinet_wasm_compiler::compile(&analyzed.analysis, &table, epoch)
         .map_err(CompileFailure::Unsupported)
 }

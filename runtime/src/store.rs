@@ -93,10 +93,17 @@ impl ClarityBackingStore for MemStore {
 
     fn set_block_hash(&mut self, bhh: StacksBlockId) -> InterpreterResult<StacksBlockId> {
         let prior = height_to_id(self.current_height);
-        // Heights are few; find the one whose id this is.
-        if let Some(h) = (0..=self.chain_height).find(|h| height_to_id(*h) == bhh) {
-            self.current_height = h;
-        }
+        // Heights are few; find the one whose id this is. An id of no block is the error
+        // a node's store gives (clarity-repl's own datastore panics on the next read).
+        let Some(h) = (0..=self.chain_height).find(|h| height_to_id(*h) == bhh) else {
+            return Err(
+                clarity::vm::errors::RuntimeErrorType::UnknownBlockHeaderHash(
+                    clarity::types::chainstate::BlockHeaderHash(bhh.0),
+                )
+                .into(),
+            );
+        };
+        self.current_height = h;
         Ok(prior)
     }
 

@@ -4,7 +4,7 @@ use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::SymbolicExpression;
 
-use crate::codegen::{push_zeros, unsupported, Builder, CResult, Ctx};
+use crate::codegen::{push_zeros, span_error, unsupported, Builder, CResult, Ctx};
 
 pub fn emit_keyword(
     ctx: &mut Ctx,
@@ -54,6 +54,15 @@ pub fn emit_keyword(
             b.i64_const(0);
             TypeSignature::UIntType
         }
+        "stx-liquid-supply" => {
+            ctx.cost(ClarityCostFunction::FetchVar, 1);
+            ctx.call_host(b, "stx-liquid-supply");
+            TypeSignature::UIntType
+        }
+        "tx-sponsor?" => {
+            ctx.call_host(b, "tx-sponsor");
+            TypeSignature::OptionalType(Box::new(TypeSignature::PrincipalType))
+        }
         "is-in-mainnet" | "is-in-regtest" => {
             let f = ctx.import(if name == "is-in-mainnet" {
                 "is-in-mainnet"
@@ -66,4 +75,29 @@ pub fn emit_keyword(
         _ => return Err(unsupported(e, name)),
     };
     ctx.coerce(b, &natural, want)
+}
+
+/// `(at-block id expr)`: `expr` evaluated read-only against the state of block `id`. The
+/// host checks the id, accounts the form's memory, opens a read-only transaction and
+/// moves reads to that block; its end (also on an early return) undoes all three.
+pub fn emit_at_block(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+) -> CResult<()> {
+    let [id, body] = args else {
+        return Err(span_error(e, "at-block takes a block id and an expression"));
+    };
+    ctx.cost(ClarityCostFunction::AtBlock, 0);
+    let ty = ctx.type_of(id);
+    ctx.emit(b, id, &ty)?;
+    ctx.call_host(b, "at-block-begin");
+    ctx.closers.push("at-block-end");
+    let r = ctx.emit(b, body, want);
+    ctx.closers.pop();
+    r?;
+    ctx.call_host(b, "at-block-end");
+    Ok(())
 }

@@ -257,9 +257,9 @@ pub fn emit_as_contract(
     }
     ctx.mem_add(AS_CONTRACT_MEMORY);
     ctx.call_host(b, "as-contract-begin");
-    ctx.as_contract_depth += 1;
+    ctx.closers.push("as-contract-end");
     let r = ctx.emit(b, body, want);
-    ctx.as_contract_depth -= 1;
+    ctx.closers.pop();
     r?;
     ctx.call_host(b, "as-contract-end");
     ctx.mem_drop(AS_CONTRACT_MEMORY);

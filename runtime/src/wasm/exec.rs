@@ -52,6 +52,9 @@ pub fn compile_and_load(
     analyzed: &Analyzed,
 ) -> std::result::Result<Arc<LoadedContract>, NotRun> {
     let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
+    if let Some(e) = injected_refusal(&analyzed.ast.expressions) {
+        return Err(NotRun::Unsupported(e));
+    }
     let compiled = clarinet_wasm_compiler::compile_with(
         &analyzed.analysis,
         &table,
@@ -66,6 +69,39 @@ pub fn compile_and_load(
             column: 0,
         })
     })
+}
+
+/// Test-only fault injection (feature `fault-injection`): with `CLARINET_WASM_FAULT` set
+/// to `refuse:WORD`, a contract using WORD is refused as if the compiler did not support
+/// it, so that the interpreter-only paths (a project's contracts, a Wasm caller of an
+/// interpreter-only callee) can be exercised now that every word compiles.
+#[cfg(feature = "fault-injection")]
+pub(crate) fn injected_refusal(exprs: &[SymbolicExpression]) -> Option<CompileError> {
+    let fault = std::env::var("CLARINET_WASM_FAULT").ok()?;
+    let word = fault.strip_prefix("refuse:")?;
+    fn find<'a>(e: &'a SymbolicExpression, word: &str) -> Option<&'a SymbolicExpression> {
+        if e.match_atom().map(|a| a.as_str()) == Some(word) {
+            return Some(e);
+        }
+        let list = e.match_list()?;
+        // An application is refused at its opening parenthesis, as the compiler does.
+        if list
+            .first()
+            .and_then(|h| h.match_atom())
+            .map(|a| a.as_str())
+            == Some(word)
+        {
+            return Some(e);
+        }
+        list.iter().find_map(|x| find(x, word))
+    }
+    let e = exprs.iter().find_map(|e| find(e, word))?;
+    Some(clarinet_wasm_compiler::unsupported(e, word))
+}
+
+#[cfg(not(feature = "fault-injection"))]
+pub(crate) fn injected_refusal(_: &[SymbolicExpression]) -> Option<CompileError> {
+    None
 }
 
 /// Run `f` in an environment over `chain` with a free clarity-vm tracker (the Wasm path
@@ -102,8 +138,9 @@ pub fn deploy(
     let loaded = compile_and_load(chain, &analyzed)?;
     let sender: PrincipalData = id.issuer.clone().into();
     let contracts = chain.wasm_contracts.clone();
+    let sponsor = chain.sponsor.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
-        env.execute_in_env(sender, None, None, |exec| {
+        env.execute_in_env(sender, sponsor, None, |exec| {
             initialize_contract(
                 exec,
                 meter,
@@ -143,8 +180,9 @@ pub fn call(
         return Err(NotRun::NotCompiled(contract.to_string()));
     }
     let contracts = chain.wasm_contracts.clone();
+    let sponsor = chain.sponsor.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
-        env.execute_in_env(sender.clone(), None, None, |exec| {
+        env.execute_in_env(sender.clone(), sponsor, None, |exec| {
             execute_contract(exec, meter, contract, function, args, read_only, &contracts)
         })
     })?;
@@ -171,8 +209,9 @@ pub fn snippet(
     let loaded = compile_and_load(chain, &analyzed)?;
     let context = ContractContext::new(id.clone(), version);
     let contracts = chain.wasm_contracts.clone();
+    let sponsor = chain.sponsor.clone();
     let (res, cost) = with_meter(chain, |env, meter| {
-        env.execute_in_env(sender.clone(), None, Some(context), |exec| {
+        env.execute_in_env(sender.clone(), sponsor, Some(context), |exec| {
             let mut inst = Instance::new(&loaded, &contracts)?;
             let mut last = Value::none();
             for top in &loaded.meta.top_level {

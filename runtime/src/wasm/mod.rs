@@ -125,6 +125,8 @@ pub struct HostState {
     var_keys: HashMap<i32, String>,
     /// Key prefixes of the contract's maps, by name id (made once).
     map_prefixes: HashMap<i32, String>,
+    /// The block reads were served from before each `at-block` in progress.
+    at_block: Vec<clarity::types::chainstate::StacksBlockId>,
     /// (sender, caller) saved by each `as-contract` in progress.
     as_contract: Vec<(
         Option<clarity::vm::types::PrincipalData>,
@@ -265,6 +267,7 @@ impl Instance {
                     .memory_size(MEMORY_LIMIT)
                     .build(),
                 as_contract: vec![],
+                at_block: vec![],
             },
         );
         store.limiter(|s| &mut s.limits);
@@ -349,6 +352,16 @@ impl Instance {
         let depth = meter.depth;
         meter.pull(mem.data(&self.store));
         meter.depth = depth;
+        // A trap inside `at-block` leaves reads on the earlier block: move them back.
+        if let Some(prior) = std::mem::take(&mut self.store.data_mut().at_block)
+            .into_iter()
+            .next()
+        {
+            env.global_context
+                .database
+                .set_block_hash(prior, true)
+                .map_err(|e| internal(format!("cannot restore the block after at-block: {e}")))?;
+        }
         // A trap inside nested calls leaves their transactions open: close them, innermost
         // first, as the interpreter's unwinding does.
         for _ in 0..std::mem::take(&mut self.store.data_mut().open_txs) {
