@@ -235,6 +235,11 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
+    /// One top-level expression: `define-constant`, `define-data-var`,
+    /// `define-fungible-token` (its supply) become exported functions; `define-public`,
+    /// `define-read-only`, `define-private` become module functions; `define-map`,
+    /// `define-non-fungible-token`, `define-trait`, `use-trait`, `impl-trait` are read by
+    /// the runtime (`wasm/define.rs`); anything else is evaluated for effect.
     fn compile_top_level(&mut self, i: usize, e: &SymbolicExpression) -> CResult<TopLevel> {
         let list = e.match_list();
         let define = list

@@ -83,6 +83,14 @@ fn liquid_supply_and_sponsor() {
     let r = h.eval("(contract-call? .viewer supply)");
     h.expect(r, Expect::Anything);
     h.ok("(> stx-liquid-supply u0)", "true");
+    h.ok("(list is-in-mainnet is-in-regtest)", "(false false)");
+    h.ok("(+ chain-id u0)", "u2147483648");
+    h.ok("(get-burn-block-info? pox-addrs u0)", "none");
+    h.ok(
+        "(is-some (get-burn-block-info? header-hash (+ burn-block-height u1)))",
+        "false",
+    );
+    h.ok("(list block-height burn-block-height)", "(u0 u0)");
     h.ok("(contract-call? .viewer sponsor)", "none");
     h.ok("tx-sponsor?", "none");
     let sponsor = h.principal("wallet_2");
