@@ -26,6 +26,8 @@ struct Case {
     read_only: bool,
     /// Arguments, given the chain (for principals).
     args: fn(&Chain) -> Vec<Value>,
+    /// Contracts deployed before it, in order (name, source).
+    deps: &'static [(&'static str, &'static str)],
 }
 
 fn no_args(_: &Chain) -> Vec<Value> {
@@ -36,6 +38,10 @@ const COUNTER: &str = include_str!("../../bench/counter.clar");
 const COMPUTE: &str = include_str!("../../bench/compute.clar");
 const STORAGE: &str = include_str!("../../bench/storage.clar");
 const TOKEN: &str = include_str!("../../bench/token.clar");
+const SEQUENCES: &str = include_str!("../../bench/sequences.clar");
+const TRAIT_DEF: &str = include_str!("../../bench/trait-def.clar");
+const TRAIT_IMPL: &str = include_str!("../../bench/trait-impl.clar");
+const TRAIT_LOOP: &str = include_str!("../../bench/trait-loop.clar");
 
 const CASES: &[Case] = &[
     Case {
@@ -46,6 +52,7 @@ const CASES: &[Case] = &[
         function: "increment",
         read_only: false,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "read-only-getter",
@@ -55,6 +62,7 @@ const CASES: &[Case] = &[
         function: "get-count",
         read_only: true,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "fold-add-1000",
@@ -64,6 +72,7 @@ const CASES: &[Case] = &[
         function: "fold-add",
         read_only: true,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "map-1000",
@@ -73,6 +82,7 @@ const CASES: &[Case] = &[
         function: "map-double",
         read_only: true,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "sha256-chain-100",
@@ -82,6 +92,7 @@ const CASES: &[Case] = &[
         function: "sha-chain",
         read_only: true,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "arith-fold-1000",
@@ -91,6 +102,7 @@ const CASES: &[Case] = &[
         function: "arith-fold",
         read_only: true,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "map-set-get-1000",
@@ -100,6 +112,7 @@ const CASES: &[Case] = &[
         function: "fill",
         read_only: false,
         args: no_args,
+        deps: &[],
     },
     Case {
         name: "ft-transfer",
@@ -116,6 +129,31 @@ const CASES: &[Case] = &[
                 )),
             ]
         },
+        deps: &[],
+    },
+    Case {
+        name: "concat-slice-loop",
+        what: "100 rotations (slice?, element-at?, concat) of a buff and a string",
+        contract: "sequences",
+        source: SEQUENCES,
+        function: "rotate-loop",
+        read_only: true,
+        args: no_args,
+        deps: &[],
+    },
+    Case {
+        name: "trait-dispatch-100",
+        what: "100 contract-call?s through a trait",
+        contract: "trait-loop",
+        source: TRAIT_LOOP,
+        function: "dispatch",
+        read_only: false,
+        args: |c| {
+            vec![Value::Principal(PrincipalData::Contract(
+                QualifiedContractIdentifier::new(c.deployer(), "trait-impl".into()),
+            ))]
+        },
+        deps: &[("trait-def", TRAIT_DEF), ("trait-impl", TRAIT_IMPL)],
     },
 ];
 
@@ -157,18 +195,22 @@ fn prepared(
 ) -> Result<(Chain, QualifiedContractIdentifier), String> {
     let mut chain = Chain::devnet();
     chain.wasm_charges = wasm_charges;
-    let id = QualifiedContractIdentifier::new(chain.deployer(), case.contract.into());
     let version = chain.clarity_version;
-    let out = if on_wasm {
-        wasm::deploy(&mut chain, &id, case.source, version)
-            .map_err(|e| format!("{}: not compiled: {e}", case.contract))?
-    } else {
-        interp::deploy(&mut chain, &id, case.source, version)
-    };
-    if let Err(e) = &out.result {
-        return Err(format!("{}: deployment failed: {e}", case.contract));
+    let mut id = None;
+    for (name, source) in case.deps.iter().chain([&(case.contract, case.source)]) {
+        let this = QualifiedContractIdentifier::new(chain.deployer(), (*name).into());
+        let out = if on_wasm {
+            wasm::deploy(&mut chain, &this, source, version)
+                .map_err(|e| format!("{name}: not compiled: {e}"))?
+        } else {
+            interp::deploy(&mut chain, &this, source, version)
+        };
+        if let Err(e) = &out.result {
+            return Err(format!("{name}: deployment failed: {e}"));
+        }
+        id = Some(this);
     }
-    Ok((chain, id))
+    Ok((chain, id.expect("the case's own contract")))
 }
 
 fn timed(f: impl FnOnce() -> Result<Outcome, String>) -> Result<(Duration, Outcome), String> {

@@ -10,9 +10,11 @@ use clarity::vm::types::{
     PrincipalData, QualifiedContractIdentifier, TraitIdentifier, TypeSignature,
 };
 use clarity::vm::Value;
+use std::sync::Arc;
 use wasmtime::{Caller, Linker};
 
 use super::{check, env, metered, name_of, raise, read, type_of, write, HostResult};
+use crate::chain::WasmContracts;
 use crate::wasm::{exec, internal, values, HostState};
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
@@ -71,7 +73,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             // the chain's cost table is made, so no call is short-circuited here.
             let v = metered(&mut c, |e, m| {
                 let returns = match &trait_id {
-                    Some(t) => check_dynamic(e, &callee, t, &function)?,
+                    Some(t) => check_dynamic(e, &callee, t, &function, &contracts)?,
                     None => None,
                 };
                 let caller_principal: PrincipalData =
@@ -157,16 +159,17 @@ fn check_dynamic(
     callee: &QualifiedContractIdentifier,
     trait_id: &TraitIdentifier,
     function: &str,
+    contracts: &WasmContracts,
 ) -> Result<Option<TypeSignature>, ClarityError> {
     if *callee == e.contract_context.contract_identifier {
         return Err(CheckErrors::CircularReference(vec![callee.name.to_string()]).into());
     }
-    let target = contract(e, callee)?;
+    let target = contract(e, callee, contracts)?;
     if target.is_explicitly_implementing_trait(trait_id) {
         return Ok(None);
     }
     let trait_name = trait_id.name.to_string();
-    let defining = contract(e, &trait_id.contract_identifier)?;
+    let defining = contract(e, &trait_id.contract_identifier, contracts)?;
     let f = target
         .lookup_function(function)
         .ok_or_else(|| CheckErrors::BadTraitImplementation(trait_name.clone(), function.into()))?;
@@ -186,14 +189,20 @@ fn check_dynamic(
     Ok(Some(signature.returns.clone()))
 }
 
-/// A deployed contract's context, as the interpreter reads it back from the database.
+/// A deployed contract's context, as the interpreter reads it back from the database; for
+/// a contract deployed on Wasm, the copy kept beside its module (the same context, without
+/// decoding it again on every call).
 fn contract(
     e: &mut Environment,
     id: &QualifiedContractIdentifier,
-) -> Result<ContractContext, ClarityError> {
+    contracts: &WasmContracts,
+) -> Result<Arc<ContractContext>, ClarityError> {
+    if let Some(c) = contracts.get(id).and_then(|l| l.context()) {
+        return Ok(c);
+    }
     e.global_context
         .database
         .get_contract(id)
-        .map(|c| c.contract_context)
+        .map(|c| Arc::new(c.contract_context))
         .map_err(|_| CheckErrors::NoSuchContract(id.to_string()).into())
 }
