@@ -121,7 +121,12 @@ fn from_consensus_buff(args: &[Arg], e: &mut Environment) -> R {
             return Err(CheckErrors::TypeValueError(TypeSignature::max_buffer(), v.clone()).into())
         }
     };
-    let Ok(v) = Value::try_deserialize_bytes_exact(bytes, ty) else {
+    // clarity-vm 2.1.1 asserts (panics) on some overlong inputs (a tuple field repeated
+    // past the type's largest size); there the interpreter itself stops. Here it is an
+    // error, never a panic inside Wasm.
+    let decoded = std::panic::catch_unwind(|| Value::try_deserialize_bytes_exact(bytes, ty))
+        .map_err(|_| crate::wasm::internal("clarity-vm panicked deserializing this input"))?;
+    let Ok(v) = decoded else {
         return Ok(Value::none());
     };
     if !ty.admits(e.epoch(), &v)? {
