@@ -1045,7 +1045,9 @@ fn clarity1_has_none_of_them() {
 fn from_consensus_buff_duplicate_tuple_field() {
     let mut h = Harness::new();
     let dup = format!("0c000000020161{INT1}0161{INT1}");
-    let r = h.eval(&format!("(from-consensus-buff? {{a: int, b: (buff 100)}} 0x{dup})"));
+    let r = h.eval(&format!(
+        "(from-consensus-buff? {{a: int, b: (buff 100)}} 0x{dup})"
+    ));
     let interp = render_result(&r.interpreter);
     let wasm = r.wasm.as_ref().map(render_result).unwrap_or_default();
     assert_eq!(interp, "(some (tuple (a 1)))", "{}", describe(&r));

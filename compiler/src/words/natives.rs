@@ -122,6 +122,7 @@ fn charging(name: &str) -> Charging {
         "ft-burn?" => Special(Some(C::FtBurn)),
         "ft-get-balance" => Special(Some(C::FtBalance)),
         "ft-get-supply" => Special(Some(C::FtSupply)),
+        "nft-burn?" => Special(Some(C::NftBurn)),
         "get-block-info?" => Special(Some(C::BlockInfo)),
         "get-burn-block-info?" => Special(Some(C::GetBurnBlockInfo)),
         _ => Special(None),
@@ -135,6 +136,102 @@ pub fn emit(
     args: &[SymbolicExpression],
     e: &SymbolicExpression,
     want: &TypeSignature,
+) -> CResult<()> {
+    if !matches!(name, "secp256k1-verify" | "secp256k1-recover?") {
+        return emit_args_and_call(ctx, b, name, args, e, want, None);
+    }
+    // These check each argument before evaluating the next and may answer early: the
+    // whole form is a block an early answer branches out of.
+    let bt = ctx.block_type(want);
+    let mut r = Ok(());
+    b.block(bt, |blk| {
+        let exit = blk.id();
+        r = emit_args_and_call(ctx, blk, name, args, e, want, Some(exit));
+    });
+    r
+}
+
+/// What `secp256k1-verify` and `secp256k1-recover?` check of argument `i` before
+/// evaluating the next: the message must be 32 bytes (else the interpreter's type error);
+/// a signature that cannot be one answers at once (`false`, `(err u2)`).
+fn check_early(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    i: usize,
+    locals: &[walrus::LocalId],
+    want: &TypeSignature,
+    e: &SymbolicExpression,
+    exit: walrus::ir::InstrSeqId,
+) -> CResult<()> {
+    use walrus::ir::{BinaryOp, LoadKind};
+    match i {
+        0 => {
+            b.local_get(locals[0]).local_get(locals[1]).i32_const(32);
+            ctx.call_host(b, "expect-buff-length");
+        }
+        1 => {
+            ctx.flush(b);
+            let (min, early) = if name == "secp256k1-verify" {
+                (64, clarity::vm::Value::Bool(false))
+            } else {
+                (65, clarity::vm::Value::err_uint(2))
+            };
+            // Too short, or 65 bytes with a recovery id above 3.
+            b.local_get(locals[1])
+                .i32_const(min)
+                .binop(BinaryOp::I32LtU);
+            let (off, len, memory) = (locals[0], locals[1], ctx.memory);
+            b.local_get(len)
+                .i32_const(65)
+                .binop(BinaryOp::I32Eq)
+                .if_else(
+                    walrus::ValType::I32,
+                    |then| {
+                        then.local_get(off)
+                            .load(
+                                memory,
+                                LoadKind::I32_8 {
+                                    kind: walrus::ir::ExtendedLoad::ZeroExtend,
+                                },
+                                MemArg {
+                                    align: 1,
+                                    offset: 64,
+                                },
+                            )
+                            .i32_const(3)
+                            .binop(BinaryOp::I32GtU);
+                    },
+                    |otherwise| {
+                        otherwise.i32_const(0);
+                    },
+                )
+                .binop(BinaryOp::I32Or);
+            let mut r = Ok(());
+            b.if_else(
+                None,
+                |answer| {
+                    r = ctx.emit_value(answer, &early, want, e);
+                    answer.br(exit);
+                },
+                |_| {},
+            );
+            r?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_args_and_call(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    args: &[SymbolicExpression],
+    e: &SymbolicExpression,
+    want: &TypeSignature,
+    exit: Option<walrus::ir::InstrSeqId>,
 ) -> CResult<()> {
     use ClarityCostFunction as C;
     let names = DELEGATED
@@ -186,6 +283,9 @@ pub fn emit(
                     ctx.cost_dyn(b, C::FromConsensusBuff);
                 }
                 _ => {}
+            }
+            if let Some(exit) = exit {
+                check_early(ctx, b, name, i, &locals, want, e, exit)?;
             }
             values.push((ty.clone(), locals.clone()));
             let addr = ctx.locals_to_memory(b, &ty, &locals);

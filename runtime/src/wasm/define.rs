@@ -1,3 +1,6 @@
+//! `define-public`, `define-read-only`, `define-private`, `define-map`,
+//! `define-non-fungible-token`, `define-trait`, `use-trait`, `impl-trait`.
+//!
 //! What a definition with nothing to evaluate adds to a contract being deployed: its
 //! names and types, read from the expression (the compiler said which kind it is), with
 //! the type parsing charged on the meter exactly as the interpreter's parsers charge it

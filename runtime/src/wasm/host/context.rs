@@ -1,4 +1,5 @@
-//! The transaction and chain context, read where the interpreter reads it.
+//! The transaction and chain context, read where the interpreter reads it, and `at-block`
+//! (reads moved to an earlier block for the duration of its body).
 
 use clarinet_wasm_compiler::abi::principal_bytes;
 use clarity::types::chainstate::StacksBlockId;

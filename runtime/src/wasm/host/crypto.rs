@@ -142,3 +142,31 @@ fn principal_of(args: &[Arg], e: &mut Environment) -> Result<Value, ClarityError
     let principal = PrincipalData::Standard(StandardPrincipalData::from(address));
     Value::okay(Value::Principal(principal))
 }
+
+pub fn define(l: &mut wasmtime::Linker<crate::wasm::HostState>) -> wasmtime::Result<()> {
+    l.func_wrap(
+        clarinet_wasm_compiler::host::MODULE,
+        "expect-buff-length",
+        |c: wasmtime::Caller<'_, crate::wasm::HostState>,
+         at: i32,
+         len: i32,
+         n: i32|
+         -> super::HostResult<()> {
+            if len == n {
+                return Ok(());
+            }
+            let mem = c.data().memory.expect("memory").data(&c);
+            let data = mem
+                .get(at as usize..at as usize + len as usize)
+                .unwrap_or(&[])
+                .to_vec();
+            let expected =
+                TypeSignature::SequenceType(clarity::vm::types::SequenceSubtype::BufferType(
+                    clarity::vm::types::BufferLength::try_from(n as u32).expect("a buffer length"),
+                ));
+            let v = Value::Sequence(SequenceData::Buffer(BuffData { data }));
+            super::raise(ClarityError::from(CheckErrors::TypeValueError(expected, v)))
+        },
+    )?;
+    Ok(())
+}

@@ -32,6 +32,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     arithmetic::define(l)?;
     calls::define(l)?;
     context::define(l)?;
+    crypto::define(l)?;
     data::define(l)?;
     meter::define(l)?;
     natives::define(l)?;
