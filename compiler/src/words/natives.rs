@@ -299,6 +299,11 @@ fn emit_args_and_call(
             ctx.cost(f, values.len() as u64);
         }
     }
+    let result_ty = ctx.type_of(e);
+    if super::sequences::on_bytes(ctx, b, name, &values, &result_ty)? {
+        ctx.mem_release(b, &uses);
+        return ctx.coerce(b, &result_ty, want);
+    }
     let block = ctx.alloc_local(b, 12 * block_args.len() as u32);
     for (i, (kind, id, addr)) in block_args.iter().enumerate() {
         let off = 12 * i as u64;
@@ -323,7 +328,6 @@ fn emit_args_and_call(
         };
         st(b, ctx.memory, off + 8);
     }
-    let result_ty = ctx.type_of(e);
     let result_id = ctx.type_id(&result_ty);
     let dest = ctx.alloc_local(b, abi::size(&result_ty));
     let word = ctx.name_id(name);

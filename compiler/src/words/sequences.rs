@@ -1,4 +1,4 @@
-//! `list` and `len`.
+//! `list` and `len`; and `element-at? slice? concat` on buffers and strings (`on_bytes`).
 
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
 use clarity::vm::types::{SequenceSubtype, TypeSignature};
@@ -97,4 +97,161 @@ pub fn emit(
         }
         _ => Err(span_error(e, format!("unexpected word {name}"))),
     }
+}
+
+/// `element-at`/`element-at?`, `slice?` and (since epoch 2.05) `concat` on buffers and
+/// strings, in Wasm: their arguments are evaluated and charged as for the host path
+/// (`natives.rs`), then the result is made here, pointing into the argument's bytes where
+/// it can (values are never written in place). Lists keep the host path, which knows
+/// their run-time types. Returns false when the word or its type is not one of these.
+pub fn on_bytes(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    values: &[(T, Vec<walrus::LocalId>)],
+    result_ty: &T,
+) -> CResult<bool> {
+    use ClarityCostFunction as C;
+    let Some((seq_ty, seq)) = values.first() else {
+        return Ok(false);
+    };
+    // Bytes per element in memory form, and the element size the interpreter charges by.
+    let (width, element_size) = match seq_ty {
+        T::SequenceType(SequenceSubtype::BufferType(_)) => (1, T::min_buffer().size()),
+        T::SequenceType(SequenceSubtype::StringType(clarity::vm::types::StringSubtype::ASCII(
+            _,
+        ))) => (1, T::min_string_ascii().size()),
+        T::SequenceType(SequenceSubtype::StringType(clarity::vm::types::StringSubtype::UTF8(
+            _,
+        ))) => (4, T::min_string_utf8().size()),
+        _ => return Ok(false),
+    };
+    let (off, len) = (seq[0], seq[1]);
+    // Elements in the sequence, as an i64.
+    let count = |b: &mut Builder| {
+        b.local_get(len)
+            .i32_const(width)
+            .binop(BinaryOp::I32DivU)
+            .unop(UnaryOp::I64ExtendUI32);
+    };
+    let result_bt = ctx.block_type(result_ty);
+    match name {
+        "element-at" | "element-at?" => {
+            let (lo, hi) = (values[1].1[0], values[1].1[1]);
+            b.local_get(hi).unop(UnaryOp::I64Eqz).local_get(lo);
+            count(b);
+            b.binop(BinaryOp::I64LtU).binop(BinaryOp::I32And);
+            ctx.flush(b);
+            let found = ctx.branch(b, result_bt, |_, s| {
+                s.i32_const(1)
+                    .local_get(off)
+                    .local_get(lo)
+                    .unop(UnaryOp::I32WrapI64)
+                    .i32_const(width)
+                    .binop(BinaryOp::I32Mul)
+                    .binop(BinaryOp::I32Add)
+                    .i32_const(width);
+                Ok(())
+            })?;
+            let none = ctx.branch(b, result_bt, |_, s| {
+                s.i32_const(0).i32_const(0).i32_const(0);
+                Ok(())
+            })?;
+            b.instr(walrus::ir::IfElse {
+                consequent: found,
+                alternative: none,
+            });
+        }
+        "slice?" => {
+            let (l, lh) = (values[1].1[0], values[1].1[1]);
+            let (r, rh) = (values[2].1[0], values[2].1[1]);
+            // Both positions fit in a u32, left < count, right <= count, left <= right.
+            let fits = |b: &mut Builder, lo, hi| {
+                b.local_get(hi)
+                    .unop(UnaryOp::I64Eqz)
+                    .local_get(lo)
+                    .i64_const(u32::MAX as i64)
+                    .binop(BinaryOp::I64LeU)
+                    .binop(BinaryOp::I32And);
+            };
+            fits(b, l, lh);
+            fits(b, r, rh);
+            b.binop(BinaryOp::I32And).local_get(l);
+            count(b);
+            b.binop(BinaryOp::I64LtU)
+                .binop(BinaryOp::I32And)
+                .local_get(r);
+            count(b);
+            b.binop(BinaryOp::I64LeU)
+                .binop(BinaryOp::I32And)
+                .local_get(l)
+                .local_get(r)
+                .binop(BinaryOp::I64LeU)
+                .binop(BinaryOp::I32And);
+            ctx.flush(b);
+            let sliced = ctx.branch(b, result_bt, |ctx, s| {
+                // Charged by the slice's size: its elements times the element size.
+                s.local_get(r)
+                    .local_get(l)
+                    .binop(BinaryOp::I64Sub)
+                    .i64_const(element_size as i64)
+                    .binop(BinaryOp::I64Mul);
+                ctx.cost_dyn(s, C::Slice);
+                s.i32_const(1)
+                    .local_get(off)
+                    .local_get(l)
+                    .unop(UnaryOp::I32WrapI64)
+                    .i32_const(width)
+                    .binop(BinaryOp::I32Mul)
+                    .binop(BinaryOp::I32Add)
+                    .local_get(r)
+                    .local_get(l)
+                    .binop(BinaryOp::I64Sub)
+                    .unop(UnaryOp::I32WrapI64)
+                    .i32_const(width)
+                    .binop(BinaryOp::I32Mul);
+                Ok(())
+            })?;
+            let none = ctx.branch(b, result_bt, |_, s| {
+                s.i32_const(0).i32_const(0).i32_const(0);
+                Ok(())
+            })?;
+            b.instr(walrus::ir::IfElse {
+                consequent: sliced,
+                alternative: none,
+            });
+        }
+        "concat" if ctx.epoch >= clarity::types::StacksEpochId::Epoch2_05 => {
+            let (off2, len2) = (values[1].1[0], values[1].1[1]);
+            // Charged by the total number of elements.
+            b.local_get(len)
+                .local_get(len2)
+                .binop(BinaryOp::I32Add)
+                .i32_const(width)
+                .binop(BinaryOp::I32DivU)
+                .unop(UnaryOp::I64ExtendUI32);
+            ctx.cost_dyn(b, C::Concat);
+            let base = ctx.module.locals.add(ValType::I32);
+            b.local_get(len)
+                .local_get(len2)
+                .binop(BinaryOp::I32Add)
+                .call(ctx.alloc)
+                .local_tee(base)
+                .local_get(off)
+                .local_get(len)
+                .memory_copy(ctx.memory, ctx.memory)
+                .local_get(base)
+                .local_get(len)
+                .binop(BinaryOp::I32Add)
+                .local_get(off2)
+                .local_get(len2)
+                .memory_copy(ctx.memory, ctx.memory)
+                .local_get(base)
+                .local_get(len)
+                .local_get(len2)
+                .binop(BinaryOp::I32Add);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
