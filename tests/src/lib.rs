@@ -15,6 +15,8 @@
 
 use std::path::PathBuf;
 
+pub mod contract_gen;
+
 pub use clarinet_wasm_runtime::chain::{devnet_accounts, Chain};
 pub use clarinet_wasm_runtime::dual::{render_result, Dual, Runtimes, StepReport, Verdict};
 pub use clarinet_wasm_runtime::outcome::ErrorDesc;
