@@ -50,6 +50,7 @@ pub fn analyze(
     let mut ast = build_ast_with_rules(id, source, &mut (), version, epoch, ASTRules::PrecheckSize)
         .map_err(|e| {
             let mut diagnostic = e.diagnostic;
+            diagnostic.message = stable_cycle_message(&diagnostic.message);
             if diagnostic.spans.iter().all(|s| s.start_line == 0) {
                 // Some parse errors (an unclosed list) come without a position: point at the
                 // list left open, or at the end of the source.
@@ -81,6 +82,39 @@ pub fn analyze(
         diagnostic: e.diagnostic,
     })?;
     Ok(Analyzed { ast, analysis })
+}
+
+/// clarity-vm names the functions of a definition cycle in hash-set order, which changes
+/// from one parse to the next: the names are sorted so that the message is one text.
+fn stable_cycle_message(message: &str) -> String {
+    const HEAD: &str = "detected interdependent functions (";
+    let Some(at) = message.find(HEAD) else {
+        return message.to_string();
+    };
+    let start = at + HEAD.len();
+    let Some(len) = message[start..].find(')') else {
+        return message.to_string();
+    };
+    let mut names: Vec<&str> = message[start..start + len].split(", ").collect();
+    names.sort_unstable();
+    format!(
+        "{}{}{}",
+        &message[..start],
+        names.join(", "),
+        &message[start + len..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cycle_names_are_sorted() {
+        assert_eq!(
+            super::stable_cycle_message("detected interdependent functions (b, c, a)"),
+            "detected interdependent functions (a, b, c)"
+        );
+        assert_eq!(super::stable_cycle_message("other"), "other");
+    }
 }
 
 /// Record the analysis the way a deployment does, so later contracts can type-check calls.

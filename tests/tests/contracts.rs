@@ -787,3 +787,24 @@ fn plain_dual_api() {
         &runtime("ArithmeticUnderflow"),
     );
 }
+
+/// clarity-vm names the functions of a definition cycle in a varying order; both runtimes
+/// must still report the same error (found by the fuzzer).
+#[test]
+fn definition_cycles_are_one_error() {
+    let mut h = Harness::new();
+    let deployer = h.deployer.clone();
+    for i in 0..8 {
+        let r = h.d.deploy(
+            &format!("cycle-{i}"),
+            "(define-private (a) (b))\n(define-private (b) (c))\n(define-private (c) (a))",
+            &deployer,
+            ClarityVersion::Clarity2,
+        );
+        h.expect(
+            r,
+            Expect::ErrorContaining("interdependent functions (a, b, c)".into()),
+        );
+    }
+    h.finish();
+}

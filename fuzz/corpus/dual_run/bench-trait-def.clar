@@ -1,0 +1,2 @@
+;; The trait of the trait-dispatch benchmark.
+(define-trait adder ((add (uint) (response uint uint))))

@@ -1,0 +1,2 @@
+(define-read-only (div (a int) (b int)) (/ a b))
+(define-read-only (add (a int) (b int)) (+ a b))

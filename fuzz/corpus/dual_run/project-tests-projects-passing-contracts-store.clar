@@ -1,0 +1,10 @@
+(define-data-var value uint u0)
+(define-map owners uint principal)
+(define-public (put (v uint))
+  (begin
+    (asserts! (> v u0) (err u1))
+    (map-set owners v tx-sender)
+    (ok (var-set value (+ (var-get value) v)))))
+(define-read-only (get-value) (var-get value))
+(define-read-only (owner-of (v uint)) (map-get? owners v))
+(define-read-only (who) contract-caller)

@@ -1,0 +1,1 @@
+(to-int u{I128_MAX})

@@ -1,0 +1,1 @@
+(to-uint {I128_MAX})

@@ -1,0 +1,1 @@
+(to-int (to-uint 42))

@@ -1,0 +1,1 @@
+(to-uint (+ (to-int u5) -5))

@@ -1,0 +1,1 @@
+(bit-and u{ua} u{ub})

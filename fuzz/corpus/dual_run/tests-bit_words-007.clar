@@ -1,0 +1,1 @@
+(bit-or u{ua} u{ub} u7)

@@ -1,0 +1,1 @@
+(bit-xor u{ua} u{ub})

@@ -1,0 +1,1 @@
+(bit-not u{ua})

@@ -1,0 +1,1 @@
+(bit-shift-left {a} u{s})

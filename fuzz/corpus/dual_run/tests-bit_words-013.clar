@@ -1,0 +1,1 @@
+(bit-shift-right {a} u{s})

@@ -1,0 +1,1 @@
+(bit-shift-left u{u} u{s})

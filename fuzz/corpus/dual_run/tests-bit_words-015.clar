@@ -1,0 +1,1 @@
+(bit-shift-right u{u} u{s})

@@ -1,0 +1,1 @@
+(bit-shift-left 3 {U128_MAX})

@@ -1,0 +1,1 @@
+(bit-shift-right -256 u264)

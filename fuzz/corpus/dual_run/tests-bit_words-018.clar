@@ -1,0 +1,5 @@
+(define-data-var n int 3)
+         (define-public (go (k uint))
+           (ok (bit-shift-left (begin (var-set n (+ (var-get n) 1)) (var-get n)) k)))
+         (define-read-only (mask (xs (list 10 uint)))
+           (fold bit-or xs u0))

@@ -1,0 +1,1 @@
+(contract-call? '{id} go (- u0 u1))

@@ -1,0 +1,1 @@
+(contract-call? .pox-3 get-stacker-info '{deployer})

@@ -1,0 +1,1 @@
+(contract-call? .pox-3 delegate-stx u5000 '{w2} none none)

@@ -1,0 +1,1 @@
+(contract-call? .pox-3 get-delegation-info '{deployer})

@@ -1,0 +1,1 @@
+(contract-call? .pox-3 disallow-contract-caller '{w1})

@@ -1,0 +1,1 @@
+(ok (tuple (current-rejection-votes u0) (first-burnchain-block-height u0) (min-amount-ustx u125000000000) (prepare-cycle-length u50) (rejection-fraction u25) (reward-cycle-id u0) (reward-cycle-length u1050) (total-liquid-supply-ustx u1000000000000000)))

@@ -1,0 +1,1 @@
+(contract-call? .pox-3 current-pox-reward-cycle)

@@ -1,0 +1,1 @@
+(contract-call? .bns namespace-reveal {ns} {salt} {pricing} u0 tx-sender)

@@ -1,0 +1,1 @@
+(contract-call? .bns namespace-ready {ns})

@@ -1,0 +1,1 @@
+(contract-call? .bns name-resolve {ns} {name})

@@ -1,0 +1,1 @@
+(contract-call? .viewer height-at (contract-call? .viewer id-of u1))

@@ -1,0 +1,1 @@
+(contract-call? .viewer counter-at (contract-call? .viewer id-of u2))

@@ -1,0 +1,1 @@
+(contract-call? .viewer nested (contract-call? .viewer id-of u3))

@@ -1,0 +1,1 @@
+(contract-call? .viewer after-early (contract-call? .viewer id-of u1))

@@ -1,0 +1,1 @@
+(at-block (contract-call? .viewer id-of u2) block-height)

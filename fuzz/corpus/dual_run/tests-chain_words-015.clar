@@ -1,0 +1,1 @@
+(contract-call? .viewer height-at 0x01)

@@ -1,0 +1,1 @@
+(> stx-liquid-supply u0)

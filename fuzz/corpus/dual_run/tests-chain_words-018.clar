@@ -1,0 +1,1 @@
+(list is-in-mainnet is-in-regtest)

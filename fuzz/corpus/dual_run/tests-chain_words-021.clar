@@ -1,0 +1,1 @@
+(get-burn-block-info? pox-addrs u0)

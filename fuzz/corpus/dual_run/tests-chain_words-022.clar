@@ -1,0 +1,1 @@
+(is-some (get-burn-block-info? header-hash (+ burn-block-height u1)))

@@ -1,0 +1,1 @@
+(list block-height burn-block-height)

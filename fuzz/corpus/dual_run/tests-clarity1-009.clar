@@ -1,0 +1,1 @@
+(and true (or false true) (not false))

@@ -1,0 +1,1 @@
+(match (some 5) v (+ v 1) 0)

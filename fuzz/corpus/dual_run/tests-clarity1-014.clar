@@ -1,0 +1,1 @@
+(default-to u9 (if true none (some u1)))

@@ -1,0 +1,1 @@
+(print {v: u"\u{e9}", l: (list none (some 1))})

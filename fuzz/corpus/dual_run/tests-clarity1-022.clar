@@ -1,0 +1,1 @@
+(unwrap-panic (if true none (some 1)))

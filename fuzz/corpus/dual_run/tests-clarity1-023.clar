@@ -1,0 +1,1 @@
+(unwrap! (if true none (some 1)) u3)

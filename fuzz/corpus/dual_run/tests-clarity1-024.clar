@@ -1,0 +1,1 @@
+(asserts! false (err 1))

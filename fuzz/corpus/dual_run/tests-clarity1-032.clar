@@ -1,0 +1,1 @@
+(tuple (height u3) (sender {DEPLOYER}))

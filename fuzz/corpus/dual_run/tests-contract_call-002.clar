@@ -1,0 +1,25 @@
+(define-data-var sales uint u0)
+(define-public (buy (amount uint))
+  (begin
+    (var-set sales (+ (var-get sales) u1))
+    (contract-call? .ledger record amount u"caf\u{e9}")))
+(define-public (buy-and-recover (amount uint))
+  (begin
+    (var-set sales (+ (var-get sales) u1))
+    (match (contract-call? .ledger record-then-fail amount)
+      ok-value (ok ok-value)
+      err-value (ok (+ err-value u1000)))))
+(define-public (buy-and-fail (amount uint))
+  (begin
+    (var-set sales (+ (var-get sales) u1))
+    (try! (contract-call? .ledger record amount u"x"))
+    (err u5)))
+(define-public (buy-and-panic (amount uint))
+  (begin
+    (var-set sales (+ (var-get sales) u1))
+    (contract-call? .ledger record-then-panic amount)))
+(define-read-only (total-seen) (contract-call? .ledger get-total))
+(define-read-only (who) (contract-call? .ledger who-calls))
+(define-read-only (shapes)
+  (contract-call? .ledger shapes (list { a: 1, b: (some 0x0102) } { a: -2, b: none }) (ok "hi")))
+(define-read-only (sales-count) (var-get sales))

@@ -1,0 +1,3 @@
+(define-public (buy-through-shop (amount uint))
+  (contract-call? .shop buy amount))
+(define-read-only (who) (contract-call? .shop who))

@@ -1,0 +1,1 @@
+(tuple (caller {DEPLOYER}.shop) (sender {WALLET_1}))

@@ -1,0 +1,1 @@
+(contract-call? .ledger record u4 u"tx")

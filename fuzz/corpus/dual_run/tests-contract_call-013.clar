@@ -1,0 +1,1 @@
+(contract-call? .ledger get-total)

@@ -1,0 +1,1 @@
+(get caller (contract-call? .ledger who-calls))

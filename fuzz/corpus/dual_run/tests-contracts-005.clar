@@ -1,0 +1,1 @@
+(tuple (a 0) (b 0x) (c none))

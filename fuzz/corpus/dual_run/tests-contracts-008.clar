@@ -1,0 +1,1 @@
+((some (ok true)) none (some (err -2)))

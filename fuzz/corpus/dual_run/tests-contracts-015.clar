@@ -1,0 +1,1 @@
+(tuple (b true) (bf 0xcafe) (c {DEPLOYER}.calls) (computed 42) (deployer {DEPLOYER}) (derived 43) (e u0) (i -42) (l ((tuple (k 1)) (tuple (k 2)))) (nl (none (some 1))) (o (some u7)) (p {WALLET_1}) (r (ok 1)) (s "const") (t (tuple (a 1) (b (u1 u2)))) (u {U128_MAX}) (w u"\u{{f09f9880}}!"))

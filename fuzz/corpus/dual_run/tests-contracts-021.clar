@@ -1,0 +1,1 @@
+(err "not positive")

@@ -1,0 +1,1 @@
+(tuple (caller {DEPLOYER}) (sender {DEPLOYER}))

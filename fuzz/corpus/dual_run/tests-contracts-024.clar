@@ -1,0 +1,1 @@
+(tuple (caller {WALLET_1}) (sender {WALLET_1}))

@@ -1,0 +1,1 @@
+(ok (tuple (caller {WALLET_2}) (sender {WALLET_2})))

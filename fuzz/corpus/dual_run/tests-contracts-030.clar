@@ -1,0 +1,1 @@
+(+ block-height u1)

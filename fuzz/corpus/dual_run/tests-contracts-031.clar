@@ -1,0 +1,1 @@
+(> block-height burn-block-height)

@@ -1,0 +1,1 @@
+(tuple (fee u10) (paused false) (tag 0x00))

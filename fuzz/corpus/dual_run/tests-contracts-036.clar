@@ -1,0 +1,1 @@
+(some {WALLET_1})

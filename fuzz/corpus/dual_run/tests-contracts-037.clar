@@ -1,0 +1,1 @@
+(tuple (fee u20) (paused true) (tag 0x00))

@@ -1,0 +1,1 @@
+(some (tuple (amount -5) (memo (some 0x01)) (owner {DEPLOYER})))

@@ -1,0 +1,1 @@
+(some (tuple (amount 3) (memo none) (owner {WALLET_1})))

@@ -1,0 +1,1 @@
+(define-constant BAD (/ 1 0))

@@ -1,0 +1,1 @@
+(define-read-only (f) (+ 1 u1))

@@ -1,0 +1,8 @@
+(define-data-var store {ty} (get-default))
+         (define-read-only (get-default) {{{}}})
+         (define-read-only (echo (t {ty})) t)
+         (define-public (save (t {ty})) (ok (var-set store t)))
+         (define-read-only (load) (var-get store))
+         (define-map wide {ty} {ty})
+         (define-public (put (t {ty})) (ok (map-insert wide t t)))
+         (define-read-only (lookup (t {ty})) (map-get? wide t))

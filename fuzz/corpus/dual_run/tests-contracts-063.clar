@@ -1,0 +1,1 @@
+(define-public (half (x uint)) (ok (/ x u2)))

@@ -1,0 +1,1 @@
+(begin (some 1))

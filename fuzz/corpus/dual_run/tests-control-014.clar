@@ -1,0 +1,1 @@
+(if false (list 1 2) (list))

@@ -1,0 +1,1 @@
+(if true none (some u1))

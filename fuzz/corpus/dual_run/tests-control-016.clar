@@ -1,0 +1,1 @@
+(if false "short" "longer string")

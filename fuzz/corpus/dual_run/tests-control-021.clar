@@ -1,0 +1,1 @@
+(is-some (some 1))

@@ -1,0 +1,1 @@
+(is-some {NONE_INT})

@@ -1,0 +1,1 @@
+(is-none none)

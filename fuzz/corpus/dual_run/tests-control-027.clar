@@ -1,0 +1,1 @@
+(is-err (err u1))

@@ -1,0 +1,1 @@
+(is-err (if true (ok 1) (err u1)))

@@ -1,0 +1,1 @@
+(default-to 5 none)

@@ -1,0 +1,1 @@
+(default-to "default" (some "x"))

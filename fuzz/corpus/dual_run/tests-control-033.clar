@@ -1,0 +1,1 @@
+(default-to {a: 0} (some {a: 1}))

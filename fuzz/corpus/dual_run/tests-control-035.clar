@@ -1,0 +1,1 @@
+(match (some 1) x (+ x 1) 0)

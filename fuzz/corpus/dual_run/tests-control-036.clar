@@ -1,0 +1,1 @@
+(match {NONE_INT} x (+ x 1) 0)

@@ -1,0 +1,1 @@
+(match (some {a: u1}) t (get a t) u0)

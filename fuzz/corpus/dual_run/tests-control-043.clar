@@ -1,0 +1,1 @@
+(match (some 0) x (/ 1 x) 0)

@@ -1,0 +1,1 @@
+(unwrap! (some 1) 2)

@@ -1,0 +1,1 @@
+(unwrap-err! (if false (ok u1) (err u2)) u3)

@@ -1,0 +1,1 @@
+(unwrap-panic (some "v"))

@@ -1,0 +1,1 @@
+(unwrap-panic (if true (ok 1) (err u1)))

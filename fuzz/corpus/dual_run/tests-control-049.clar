@@ -1,0 +1,1 @@
+(unwrap-err-panic (if false (ok 1) (err u1)))

@@ -1,0 +1,1 @@
+(try! (if true (ok {a: 1}) (err u1)))

@@ -1,0 +1,1 @@
+(unwrap! {NONE_INT} u7)

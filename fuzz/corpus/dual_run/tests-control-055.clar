@@ -1,0 +1,1 @@
+(unwrap! (if false (ok u1) (err u2)) "no")

@@ -1,0 +1,1 @@
+(unwrap-err! (if true (ok u1) (err u2)) -3)

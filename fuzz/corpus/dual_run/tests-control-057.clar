@@ -1,0 +1,1 @@
+(try! (if true (err u1) (ok 2)))

@@ -1,0 +1,1 @@
+(try! (if true none (some 1)))

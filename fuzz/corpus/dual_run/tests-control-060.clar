@@ -1,0 +1,1 @@
+(asserts! (is-eq 1 2) false)

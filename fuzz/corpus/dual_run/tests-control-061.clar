@@ -1,0 +1,1 @@
+(unwrap-panic {NONE_INT})

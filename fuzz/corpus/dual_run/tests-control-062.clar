@@ -1,0 +1,1 @@
+(unwrap-panic (if true (err u1) (ok 1)))

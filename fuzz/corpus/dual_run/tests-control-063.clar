@@ -1,0 +1,1 @@
+(unwrap-err-panic (if true (ok 1) (err u2)))

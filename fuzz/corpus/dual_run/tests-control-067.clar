@@ -1,0 +1,1 @@
+(begin (print 1) (unwrap! {NONE_INT} u0))

@@ -1,0 +1,1 @@
+(tuple (e "") (ok true) (v 5))

@@ -1,0 +1,1 @@
+(tuple (e "bad") (ok false) (v 0))

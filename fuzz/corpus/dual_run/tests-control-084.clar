@@ -1,0 +1,1 @@
+(tuple (err false) (none false) (ok true) (some true))

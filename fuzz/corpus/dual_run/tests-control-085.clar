@@ -1,0 +1,1 @@
+(tuple (err true) (none true) (ok false) (some false))

@@ -1,0 +1,1 @@
+(contract-call? .control public-short u7)

@@ -1,0 +1,1 @@
+(contract-call? .control public-try (- 2 3))

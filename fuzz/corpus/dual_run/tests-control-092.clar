@@ -1,0 +1,1 @@
+(contract-call? .control nested-unwrap (some 2) (ok 3))

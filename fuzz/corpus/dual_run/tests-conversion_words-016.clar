@@ -1,0 +1,1 @@
+(string-to-int? "+-5")

@@ -1,0 +1,1 @@
+(string-to-int? "{above_i128}")

@@ -1,0 +1,1 @@
+(string-to-int? u"4\u{e9}")

@@ -1,0 +1,1 @@
+(string-to-int? u"\u{2212}5")

@@ -1,0 +1,1 @@
+(string-to-int? u"{I128_MIN}")

@@ -1,0 +1,1 @@
+(string-to-uint? "-0")

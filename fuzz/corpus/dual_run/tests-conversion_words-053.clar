@@ -1,0 +1,1 @@
+(string-to-uint? (int-to-ascii u99))

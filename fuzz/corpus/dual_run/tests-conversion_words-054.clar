@@ -1,0 +1,1 @@
+(string-to-int? (int-to-utf8 -99))

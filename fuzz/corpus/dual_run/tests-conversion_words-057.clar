@@ -1,0 +1,1 @@
+(index-of? (int-to-ascii -123) "2")

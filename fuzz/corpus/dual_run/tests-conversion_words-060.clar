@@ -1,0 +1,1 @@
+(tuple (ai "{i}") (au "{u}") (ui u"{i}") (uu u"{u}"))

@@ -1,0 +1,1 @@
+(to-consensus-buff? u"a\u{1F600}")

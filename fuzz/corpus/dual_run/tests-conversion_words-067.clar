@@ -1,0 +1,1 @@
+(to-consensus-buff? (append (unwrap-panic (as-max-len? (list "a") u9)) "bcd"))

@@ -1,0 +1,6 @@
+(define-data-var v {n: (list 5 (string-ascii 10)), o: (optional (buff 4))} {n: (list "a"), o: none})
+(define-read-only (stored) (to-consensus-buff? (var-get v)))
+(define-read-only (me) (to-consensus-buff? (as-contract tx-sender)))
+(define-read-only (arg (x (list 5 (string-utf8 4)))) (to-consensus-buff? x))
+(define-read-only (resp (x (response int bool))) (to-consensus-buff? x))
+(define-public (set (o (optional (buff 4)))) (ok (var-set v (merge (var-get v) {o: o}))))

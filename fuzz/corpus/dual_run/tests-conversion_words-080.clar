@@ -1,0 +1,1 @@
+(from-consensus-buff? (string-ascii 2) (unwrap-panic (to-consensus-buff? "abc")))

@@ -1,0 +1,1 @@
+(slice? (unwrap-panic (from-consensus-buff? (list 5 (string-ascii 10)) (unwrap-panic (to-consensus-buff? (list "a" "b"))))) u0 u1)

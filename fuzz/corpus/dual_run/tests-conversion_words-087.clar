@@ -1,0 +1,7 @@
+(define-data-var raw (buff 100) 0x)
+(define-public (put (b (buff 100))) (ok (var-set raw b)))
+(define-read-only (as-int) (from-consensus-buff? int (var-get raw)))
+(define-read-only (as-names) (from-consensus-buff? (list 3 (string-ascii 4)) (var-get raw)))
+(define-read-only (as-names-appended (s (string-ascii 4)))
+  (match (from-consensus-buff? (list 3 (string-ascii 4)) (var-get raw)) l (some (append l s)) none))
+(define-read-only (decode (b (buff 100))) (from-consensus-buff? {a: (optional principal), b: (response (buff 3) int)} b))

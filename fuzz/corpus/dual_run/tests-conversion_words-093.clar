@@ -1,0 +1,1 @@
+(buff-to-uint-le 0x)

@@ -1,0 +1,1 @@
+(buff-to-int-le 0xff)

@@ -1,0 +1,1 @@
+(buff-to-int-be 0xffffffffffffffffffffffffffffff)

@@ -1,0 +1,1 @@
+(buff-to-uint-be (concat 0x01 0x00))

@@ -1,0 +1,1 @@
+(tuple (ibe {}) (ile {}) (ube u{}) (ule u{}))

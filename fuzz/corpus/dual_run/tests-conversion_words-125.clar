@@ -1,0 +1,1 @@
+(tuple (i none) (u none))

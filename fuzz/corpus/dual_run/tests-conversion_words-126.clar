@@ -1,0 +1,1 @@
+(int-to-ascii 0)

@@ -1,0 +1,1 @@
+(int-to-utf8 {I128_MAX})

@@ -1,0 +1,1 @@
+(concat (int-to-ascii 12) (int-to-ascii u34))

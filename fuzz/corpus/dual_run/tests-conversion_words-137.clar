@@ -1,0 +1,1 @@
+(to-consensus-buff? {I128_MIN})

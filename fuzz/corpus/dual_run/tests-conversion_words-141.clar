@@ -1,0 +1,1 @@
+(to-consensus-buff? {U128_MAX})

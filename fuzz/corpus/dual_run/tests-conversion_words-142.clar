@@ -1,0 +1,1 @@
+(some 0x01ffffffffffffffffffffffffffffffff)

@@ -1,0 +1,1 @@
+(some 0x051a{HASH})

@@ -1,0 +1,1 @@
+(to-consensus-buff? '{DEPLOYER}.a-b_c1)

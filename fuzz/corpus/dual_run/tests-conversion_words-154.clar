@@ -1,0 +1,1 @@
+(to-consensus-buff? 'SP000000000000000000002Q6VF78)

@@ -1,0 +1,1 @@
+(to-consensus-buff? 0x0102)

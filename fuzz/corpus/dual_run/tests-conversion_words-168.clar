@@ -1,0 +1,1 @@
+(to-consensus-buff? (list))

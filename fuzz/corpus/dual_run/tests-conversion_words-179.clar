@@ -1,0 +1,1 @@
+(some {DEPLOYER}.{long_name})

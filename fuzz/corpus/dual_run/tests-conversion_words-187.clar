@@ -1,0 +1,1 @@
+(string-utf8 2)

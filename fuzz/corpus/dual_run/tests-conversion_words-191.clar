@@ -1,0 +1,1 @@
+(list 2 (string-ascii 1))

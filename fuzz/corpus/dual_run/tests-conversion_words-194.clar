@@ -1,0 +1,1 @@
+(list 3 (list 1 bool))

@@ -1,0 +1,1 @@
+(some (tuple (a 1) (b true)))

@@ -1,0 +1,1 @@
+(optional (optional bool))

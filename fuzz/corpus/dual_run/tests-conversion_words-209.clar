@@ -1,0 +1,1 @@
+(optional (list 2 {a: (buff 2), b: (response bool int)}))

@@ -1,0 +1,1 @@
+(from-consensus-buff? {ty} 0x{}{INT1})

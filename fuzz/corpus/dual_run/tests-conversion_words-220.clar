@@ -1,0 +1,1 @@
+(list 3 (string-ascii 4))

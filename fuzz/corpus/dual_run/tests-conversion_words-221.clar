@@ -1,0 +1,1 @@
+(from-consensus-buff? (list 1 int) (unwrap-panic (to-consensus-buff? (list 1 2))))

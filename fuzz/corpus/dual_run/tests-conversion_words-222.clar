@@ -1,0 +1,1 @@
+(from-consensus-buff? uint (unwrap-panic (to-consensus-buff? 1)))

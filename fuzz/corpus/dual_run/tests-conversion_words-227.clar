@@ -1,0 +1,1 @@
+(some (tuple (a none) (b (err -3))))

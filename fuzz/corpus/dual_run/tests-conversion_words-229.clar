@@ -1,0 +1,1 @@
+(unwrap-panic (from-consensus-buff? principal 0x{bytes}))

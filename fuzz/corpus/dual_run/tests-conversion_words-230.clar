@@ -1,0 +1,1 @@
+(from-consensus-buff? principal 0x{bytes})

@@ -1,0 +1,1 @@
+(is-eq {p} tx-sender)

@@ -1,0 +1,1 @@
+(buff-to-uint-be 0x01)

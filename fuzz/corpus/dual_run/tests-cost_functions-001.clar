@@ -1,0 +1,5 @@
+(define-private (runtime (r uint))
+        { runtime: r, write_length: u0, write_count: u0, read_count: u0, read_length: u0 })
+    (define-private (linear (n uint) (a uint) (b uint)) (+ (* a n) b))
+    (define-private (logn (n uint) (a uint) (b uint)) (+ (* a (log2 n)) b))
+    (define-private (nlogn (n uint) (a uint) (b uint)) (+ (* a (* n (log2 n))) b))

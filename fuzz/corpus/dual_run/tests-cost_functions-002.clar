@@ -1,0 +1,1 @@
+(runtime (pow n u2))

@@ -1,0 +1,5 @@
+(define-private (linear (n uint) (a uint) (b uint)) (+ (* a n) b))
+(define-private (runtime (r uint))
+  { runtime: r, write_length: u0, write_count: u0, read_count: u0, read_length: u0 })
+(define-read-only (dearer-add (n uint)) (runtime (linear n u1000 u7)))
+(define-read-only (branchy-add (n uint)) (runtime (if (> n u2) u5 u6)))

@@ -1,0 +1,1 @@
+(define-read-only (add (a int)) (+ a a))

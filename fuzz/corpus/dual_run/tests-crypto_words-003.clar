@@ -1,0 +1,1 @@
+(secp256k1-recover? 0x00 (concat 0x00 0x01))

@@ -1,0 +1,1 @@
+(if false (some {v}) none)

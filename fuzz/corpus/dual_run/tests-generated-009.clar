@@ -1,0 +1,1 @@
+(match {o} {name} {some} {none})

@@ -1,0 +1,1 @@
+(match {r} {n_ok} {a} {n_err} {b})

@@ -1,0 +1,1 @@
+(unwrap-err-panic {r})

@@ -1,0 +1,1 @@
+(unwrap! {o} (err {x}))

@@ -1,0 +1,1 @@
+(unwrap! {r} (err {x}))

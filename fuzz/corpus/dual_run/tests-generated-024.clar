@@ -1,0 +1,1 @@
+(unwrap-err! {r} (err {x}))

@@ -1,0 +1,1 @@
+(default-to {x} (get {field} (map-get? m {k})))

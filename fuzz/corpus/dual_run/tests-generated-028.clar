@@ -1,0 +1,1 @@
+(is-some (map-get? m {k}))

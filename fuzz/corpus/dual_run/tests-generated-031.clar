@@ -1,0 +1,1 @@
+(map-insert m {k} {v})

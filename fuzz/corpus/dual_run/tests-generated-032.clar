@@ -1,0 +1,1 @@
+(map-delete m {k})

@@ -1,0 +1,1 @@
+(match ({f} {x}) v v e (to-int e))

@@ -1,0 +1,1 @@
+(fold h-step {l} {i})

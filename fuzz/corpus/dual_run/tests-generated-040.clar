@@ -1,0 +1,1 @@
+(filter h-bool {l})

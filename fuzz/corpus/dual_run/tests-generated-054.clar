@@ -1,0 +1,1 @@
+(asserts! {c} (err {x}))

@@ -1,0 +1,1 @@
+(if {c} none (some {x}))

@@ -1,0 +1,1 @@
+(if {c} (some {x}) none)

@@ -1,0 +1,1 @@
+(define-private (h-int (x int)) {h_int})

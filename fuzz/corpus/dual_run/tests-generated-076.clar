@@ -1,0 +1,1 @@
+(define-private (h-bool (x int)) {h_bool})

@@ -1,0 +1,1 @@
+(define-private (h-step (x int) (acc int)) {h_step})

@@ -1,0 +1,1 @@
+(define-private (h-resp (x int)) {h_resp})

@@ -1,0 +1,1 @@
+(define-read-only (ro-int (x int)) {ro_int})

@@ -1,0 +1,1 @@
+(define-public (pub-resp (x int)) {pub_resp})

@@ -1,0 +1,2 @@
+(define-public (f {})
+  (ok {body}))

@@ -1,0 +1,2 @@
+(define-public (f {signature})
+  (ok {body}))

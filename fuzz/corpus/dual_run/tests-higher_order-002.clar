@@ -1,0 +1,1 @@
+(map double (list 1 2 3))

@@ -1,0 +1,1 @@
+(map not (list true false))

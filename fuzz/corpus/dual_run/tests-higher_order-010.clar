@@ -1,0 +1,1 @@
+(fold sum-step (list 1 2 3 4) 0)

@@ -1,0 +1,1 @@
+(fold count-a "banana" u0)

@@ -1,0 +1,1 @@
+(fold byte-sum 0x0102ff u0)

@@ -1,0 +1,1 @@
+(filter is-big (list 0))

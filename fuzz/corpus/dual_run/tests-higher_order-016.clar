@@ -1,0 +1,1 @@
+(filter is-vowel u"caf\u{e9}")

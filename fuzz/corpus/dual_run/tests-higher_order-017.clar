@@ -1,0 +1,1 @@
+(filter keep-some (list (some 1) none (some 3)))

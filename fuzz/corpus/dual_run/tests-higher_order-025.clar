@@ -1,0 +1,1 @@
+(ok ((ok u1) (ok u2) (err u3)))

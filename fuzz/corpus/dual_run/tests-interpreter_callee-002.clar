@@ -1,0 +1,5 @@
+(use-trait counter-trait .traits.counter)
+(define-public (via-trait (c <counter-trait>) (by uint)) (contract-call? c bump by))
+(define-public (direct (by uint)) (contract-call? .legacy bump by))
+(define-public (then-fail (c <counter-trait>))
+  (begin (try! (contract-call? c bump u10)) (err u5)))

@@ -1,0 +1,1 @@
+(define-trait counter ((bump (uint) (response uint uint))))

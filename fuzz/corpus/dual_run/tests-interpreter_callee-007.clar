@@ -1,0 +1,1 @@
+(contract-call? .user via-trait .legacy u1)

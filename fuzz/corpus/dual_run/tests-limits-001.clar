@@ -1,0 +1,12 @@
+(define-map seen uint { at: uint, note: (string-ascii 20) })
+(define-data-var total uint u0)
+(define-private (step (x uint) (acc uint))
+  (begin
+    (map-set seen x { at: acc, note: "step" })
+    (var-set total (+ (var-get total) x))
+    (+ acc (* x x))))
+(define-public (run (n uint))
+  (ok (fold step (list u1 u2 u3 u4 u5 u6 u7 u8 u9 u10) n)))
+(define-read-only (squares)
+  (fold + (map square (list 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16)) 0))
+(define-private (square (x int)) (* x x))

@@ -1,0 +1,1 @@
+(define-private (f{i} (x int)) (f{} x))

@@ -1,0 +1,1 @@
+(define-private (f{n} (x int)) (+ x 1))

@@ -1,0 +1,1 @@
+(filter p (list 1 2))

@@ -1,0 +1,1 @@
+(define-private (g (x int)) (f1 0))

@@ -1,0 +1,1 @@
+(define-private (h2 (x int) (acc int)) (+ acc (f1 0)))

@@ -1,0 +1,1 @@
+(define-private (p (x int)) (is-eq (f1 0) 1))

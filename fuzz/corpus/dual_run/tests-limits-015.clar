@@ -1,0 +1,1 @@
+(define-public (go) (ok {use_it}))

@@ -1,0 +1,1 @@
+(define-public (go) (ok (unwrap-panic (contract-call? '{b} deep))))

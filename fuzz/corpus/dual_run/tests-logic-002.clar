@@ -1,0 +1,1 @@
+(let ((s "middle")) (and (> s "a") (< s "z")))

@@ -1,0 +1,1 @@
+(or false false)

@@ -1,0 +1,1 @@
+(and (or false true) (not false) (< 1 2))

@@ -1,0 +1,1 @@
+(and false {none_bool})

@@ -1,0 +1,1 @@
+(or true {none_bool})

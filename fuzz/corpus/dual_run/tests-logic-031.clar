@@ -1,0 +1,1 @@
+(or false true {none_bool})

@@ -1,0 +1,1 @@
+(or true (is-eq (- u0 u1) u0))

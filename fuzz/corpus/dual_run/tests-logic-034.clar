@@ -1,0 +1,1 @@
+(and false (unwrap! (if true none (some true)) false))

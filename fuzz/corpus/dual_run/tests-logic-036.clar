@@ -1,0 +1,1 @@
+(or false {none_bool})

@@ -1,0 +1,1 @@
+(and (print true) (print false) (print true))

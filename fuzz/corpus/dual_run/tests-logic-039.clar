@@ -1,0 +1,1 @@
+(or (print false) (print true) (print false))

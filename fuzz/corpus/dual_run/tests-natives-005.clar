@@ -1,0 +1,1 @@
+(len (keccak256 0x))

@@ -1,0 +1,1 @@
+(append (list (some 1)) none)

@@ -1,0 +1,1 @@
+(get-block-info? time u0)

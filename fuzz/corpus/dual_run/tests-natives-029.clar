@@ -1,0 +1,1 @@
+(from-consensus-buff? (optional uint) 0x0a0100000000000000000000000000000001)

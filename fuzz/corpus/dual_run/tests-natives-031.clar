@@ -1,0 +1,1 @@
+(from-consensus-buff? int 0x00)

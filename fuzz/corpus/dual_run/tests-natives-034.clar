@@ -1,0 +1,1 @@
+(unwrap-panic (element-at? (list 1) u1))

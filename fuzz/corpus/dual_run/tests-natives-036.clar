@@ -1,0 +1,1 @@
+(tuple (after {DEPLOYER}) (inside {DEPLOYER}.token) (sender {DEPLOYER}))

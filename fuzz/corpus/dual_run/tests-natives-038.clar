@@ -1,0 +1,1 @@
+(stx-burn? u5 tx-sender)

@@ -1,0 +1,1 @@
+(get locked (stx-account tx-sender))

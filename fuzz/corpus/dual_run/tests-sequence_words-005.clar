@@ -1,0 +1,1 @@
+(element-at? "a\"b" u1)

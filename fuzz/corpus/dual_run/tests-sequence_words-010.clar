@@ -1,0 +1,1 @@
+(element-at? u"a\u{e9}\u{1F600}z" u2)

@@ -1,0 +1,1 @@
+(element-at u"\u{20AC}" u0)

@@ -1,0 +1,1 @@
+(index-of? u"a\u{e9}\u{1F600}z" u"z")

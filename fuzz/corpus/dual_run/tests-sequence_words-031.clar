@@ -1,0 +1,1 @@
+(index-of? u"a\u{e9}" u"")

@@ -1,0 +1,1 @@
+(index-of? u"" u"a")

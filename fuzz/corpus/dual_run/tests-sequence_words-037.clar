@@ -1,0 +1,1 @@
+(index-of? (list "a" "bcd" "") "bc")

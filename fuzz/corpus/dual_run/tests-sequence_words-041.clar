@@ -1,0 +1,1 @@
+(slice? "hello" u1 u4)

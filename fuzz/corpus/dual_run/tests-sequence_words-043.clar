@@ -1,0 +1,1 @@
+(slice? "hello" u0 u5)

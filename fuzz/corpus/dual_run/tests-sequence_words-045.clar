@@ -1,0 +1,1 @@
+(slice? "hello" u5 u5)

@@ -1,0 +1,1 @@
+(slice? "hello" u4 u2)

@@ -1,0 +1,1 @@
+(slice? (list "abcdef" "g" "hi") u1 u3)

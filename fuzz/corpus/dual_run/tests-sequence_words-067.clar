@@ -1,0 +1,1 @@
+(concat (list "abcdef") (list "g"))

@@ -1,0 +1,1 @@
+((tuple (a "x")) (tuple (a "yyyy")))

@@ -1,0 +1,1 @@
+(append (concat (list "a") (list "bb")) "ccc")

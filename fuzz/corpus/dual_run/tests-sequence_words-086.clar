@@ -1,0 +1,1 @@
+(append (append (append (list "a") "bb") "ccc") "dddd")

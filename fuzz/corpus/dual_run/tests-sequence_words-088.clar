@@ -1,0 +1,1 @@
+(len (append (append (list "a") "bb") "ccc"))

@@ -1,0 +1,1 @@
+(index-of? (append (list "a") "bcd") "bcd")

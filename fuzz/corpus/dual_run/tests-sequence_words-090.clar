@@ -1,0 +1,1 @@
+(element-at? (append (list (list "a")) (list "bc" "d")) u1)

@@ -1,0 +1,1 @@
+(as-max-len? (list "a" "bcd") u2)

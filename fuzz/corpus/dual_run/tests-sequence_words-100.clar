@@ -1,0 +1,1 @@
+(replace-at? "abc" u0 "z")

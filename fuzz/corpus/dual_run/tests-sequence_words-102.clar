@@ -1,0 +1,1 @@
+(replace-at? "abc" u3 "z")

@@ -1,0 +1,1 @@
+(replace-at? "" u0 "z")

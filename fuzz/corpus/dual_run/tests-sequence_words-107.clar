@@ -1,0 +1,1 @@
+(some u"a\u{c3a9}b")

@@ -1,0 +1,1 @@
+(replace-at? u"a\u{e9}" u2 u"b")

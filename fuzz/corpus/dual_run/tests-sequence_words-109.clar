@@ -1,0 +1,1 @@
+(replace-at? (list "abc" "d") u1 "xyz")

@@ -1,0 +1,1 @@
+(replace-at? (append (list "a") "bcd") u0 "xyz")

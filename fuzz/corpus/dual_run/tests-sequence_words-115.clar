@@ -1,0 +1,1 @@
+(replace-at? (if true (list "a" "b") (list "cccccccccc")) u0 "x")

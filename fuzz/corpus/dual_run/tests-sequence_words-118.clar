@@ -1,0 +1,1 @@
+(replace-at? (unwrap-panic (slice? (list "abcdef" "g" "h") u1 u3)) u0 "xyz")

@@ -1,0 +1,1 @@
+(replace-at? "ab" u1 "")

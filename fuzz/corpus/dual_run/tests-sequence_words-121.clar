@@ -1,0 +1,1 @@
+(replace-at? u"ab" u1 u"")

@@ -1,0 +1,1 @@
+(to-consensus-buff? (append (list "a") "bc"))

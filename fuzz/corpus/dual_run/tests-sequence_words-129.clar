@@ -1,0 +1,1 @@
+(print (append (unwrap-panic (as-max-len? (list "a") u4)) "bcd"))

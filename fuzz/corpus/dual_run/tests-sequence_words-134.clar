@@ -1,0 +1,1 @@
+(some ("bb" "a-long-name-here"))

@@ -1,0 +1,1 @@
+(some (tuple (id u2) (tag "yy")))

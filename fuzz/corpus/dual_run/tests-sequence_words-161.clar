@@ -1,0 +1,1 @@
+(element-at (list "a" "bcd") u1)

@@ -1,0 +1,1 @@
+(concat u"\u{e9}" u"a")

@@ -1,0 +1,1 @@
+(concat (list "a") (list "bcd"))

@@ -1,0 +1,1 @@
+(as-max-len? "abc" u5)

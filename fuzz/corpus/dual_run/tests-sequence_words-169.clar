@@ -1,0 +1,1 @@
+(append (unwrap-panic (as-max-len? (list "a") u5)) "bcd")

@@ -1,0 +1,1 @@
+(element-at 0xff u0)

@@ -1,0 +1,1 @@
+(element-at? (list 1 2 3) u3)

@@ -1,0 +1,1 @@
+(element-at? (list u1) u0)

@@ -1,0 +1,1 @@
+(element-at? (list true false) u1)

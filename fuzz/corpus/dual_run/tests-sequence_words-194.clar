@@ -1,0 +1,1 @@
+(element-at? (list (some 1) none) u1)

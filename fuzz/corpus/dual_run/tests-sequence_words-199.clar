@@ -1,0 +1,1 @@
+(element-at? (list (list 1 2) (list) (list 3)) u0)

@@ -1,0 +1,1 @@
+(element-at? (list '{WALLET_1} .c1) u1)

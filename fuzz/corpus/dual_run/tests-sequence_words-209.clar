@@ -1,0 +1,1 @@
+(element-at (list 7 8) u2)

@@ -1,0 +1,1 @@
+(unwrap-panic (element-at? (list 5 6) u1))

@@ -1,0 +1,1 @@
+(element-at {seq} {idx})

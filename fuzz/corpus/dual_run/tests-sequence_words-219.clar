@@ -1,0 +1,1 @@
+(unwrap-panic (element-at? 0x u0))

@@ -1,0 +1,1 @@
+(index-of? (list u1 u2) u2)

@@ -1,0 +1,1 @@
+(index-of? (list true true false) false)

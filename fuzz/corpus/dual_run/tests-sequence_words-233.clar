@@ -1,0 +1,1 @@
+(index-of? (list {a: 1} {a: 2}) {a: 2})

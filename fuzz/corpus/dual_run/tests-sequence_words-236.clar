@@ -1,0 +1,1 @@
+(index-of? (list (ok 1) (err u1)) (ok 2))

@@ -1,0 +1,1 @@
+(index-of? (list (list 1 2) (list 3)) (list 2 1))

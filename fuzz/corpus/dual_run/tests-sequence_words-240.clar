@@ -1,0 +1,1 @@
+(index-of? (list (list 1 2) (list)) (list))

@@ -1,0 +1,1 @@
+(slice? {seq} u0 {idx})

@@ -1,0 +1,1 @@
+(slice? {seq} {idx} {idx})

@@ -1,0 +1,1 @@
+(concat (list 1) (list))

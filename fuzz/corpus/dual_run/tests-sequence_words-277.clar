@@ -1,0 +1,1 @@
+(concat (list u1) (list u2 u3))

@@ -1,0 +1,1 @@
+(append (list u1) u2)

@@ -1,0 +1,1 @@
+(append (list none) (some 1))

@@ -1,0 +1,1 @@
+(append (list (ok 1)) (err u1))

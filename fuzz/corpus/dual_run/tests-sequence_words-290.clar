@@ -1,0 +1,1 @@
+(append (list (err u1)) (ok 1))

@@ -1,0 +1,1 @@
+(append (list (list 1 2)) (list))

@@ -1,0 +1,1 @@
+(as-max-len? 0x u0)

@@ -1,0 +1,1 @@
+(replace-at? 0x00112233 u4 0xff)

@@ -1,0 +1,1 @@
+(replace-at? 0x u0 0xff)

@@ -1,0 +1,1 @@
+(replace-at? (list 1 2 3) u3 9)

@@ -1,0 +1,1 @@
+(some ((tuple (a 9)) (tuple (a 2))))

@@ -1,0 +1,1 @@
+(some ((some 1) (some 2)))

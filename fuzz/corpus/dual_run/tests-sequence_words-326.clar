@@ -1,0 +1,1 @@
+(replace-at? (list (some 1) none) u0 none)

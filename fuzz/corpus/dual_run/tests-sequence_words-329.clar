@@ -1,0 +1,1 @@
+(some ((err u2) (err u1)))

@@ -1,0 +1,1 @@
+(replace-at? {seq} {idx} {x})

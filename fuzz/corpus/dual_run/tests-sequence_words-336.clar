@@ -1,0 +1,1 @@
+(replace-at? 0x0102 u2 0x)

@@ -1,0 +1,1 @@
+(filter not (append (list true) false))

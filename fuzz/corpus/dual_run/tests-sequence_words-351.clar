@@ -1,0 +1,1 @@
+(element-at 0x u0)

@@ -1,0 +1,1 @@
+(element-at (list (list 1) (list)) u1)

@@ -1,0 +1,1 @@
+(element-at (list {a: 1} {a: 2}) u1)

@@ -1,0 +1,1 @@
+(index-of (list 1 2 3) 3)

@@ -1,0 +1,1 @@
+(index-of (list (list 1) (list 2 3)) (list 2 3))

@@ -1,0 +1,1 @@
+(index-of (list (some 1) none) none)

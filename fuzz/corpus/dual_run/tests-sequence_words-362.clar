@@ -1,0 +1,1 @@
+(element-at 0x01 {idx})

@@ -1,0 +1,1 @@
+(replace-at? 0x01 u0 0x02)

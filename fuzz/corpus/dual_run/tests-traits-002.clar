@@ -1,0 +1,8 @@
+(impl-trait .traits.counter)
+(define-data-var n uint u0)
+(define-public (bump (by uint))
+  (begin (asserts! (> by u0) (err u1))
+         (var-set n (+ (var-get n) by))
+         (print { bumped: by })
+         (ok (var-get n))))
+(define-public (peek) (ok (var-get n)))

@@ -1,0 +1,1 @@
+(contract-call? .user bump-via .explicit u0)

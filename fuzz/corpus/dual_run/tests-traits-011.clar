@@ -1,0 +1,1 @@
+(contract-call? .user peek-via .explicit)

@@ -1,0 +1,1 @@
+(contract-call? .user maybe-bump (some .explicit))

@@ -1,0 +1,1 @@
+(if true (ok (some 1)) (err u1))

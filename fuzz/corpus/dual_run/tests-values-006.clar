@@ -1,0 +1,1 @@
+(if false (ok (some 1)) (err u1))

@@ -1,0 +1,1 @@
+(if true (err (list 1 2)) (ok true))

@@ -1,0 +1,1 @@
+(if false none (some (ok -5)))

@@ -1,0 +1,1 @@
+(some (if true (ok '{WALLET_1}) (err "no")))

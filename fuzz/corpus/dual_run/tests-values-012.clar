@@ -1,0 +1,1 @@
+(some (ok {WALLET_1}))

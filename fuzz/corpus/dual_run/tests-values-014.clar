@@ -1,0 +1,1 @@
+(tuple (x 1) (y (list 1 2)))

@@ -1,0 +1,1 @@
+(tuple (n none) (outer (tuple (inner (tuple (deep true))))))

@@ -1,0 +1,1 @@
+(list (some 1) none (some 3))

@@ -1,0 +1,1 @@
+((some 1) none (some 3))

@@ -1,0 +1,1 @@
+(list none (some u1))

@@ -1,0 +1,1 @@
+(none (some u1))

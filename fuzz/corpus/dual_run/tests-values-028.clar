@@ -1,0 +1,1 @@
+(list (list 1) (list 2 3) (list))

@@ -1,0 +1,1 @@
+(list (ok 1) (err u1))

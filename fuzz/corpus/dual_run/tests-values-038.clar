@@ -1,0 +1,1 @@
+(list '{WALLET_1} .c1)

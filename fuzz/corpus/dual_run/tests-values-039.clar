@@ -1,0 +1,1 @@
+({WALLET_1} {DEPLOYER}.c1)

@@ -1,0 +1,1 @@
+(len (list (list 1 2) (list)))

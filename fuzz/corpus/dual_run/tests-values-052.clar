@@ -1,0 +1,1 @@
+(len (list (some 1) none))

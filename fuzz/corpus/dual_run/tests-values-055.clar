@@ -1,0 +1,1 @@
+(get inner (get outer {outer: {inner: "x"}}))

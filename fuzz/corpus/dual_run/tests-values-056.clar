@@ -1,0 +1,1 @@
+(get l {l: (list 1 2), z: none})

@@ -1,0 +1,1 @@
+(tuple (a 1) (b u3) (c true))

@@ -1,0 +1,1 @@
+(merge {a: 1} {a: "replaced"})

@@ -1,0 +1,1 @@
+(tuple (a 1) (b (1)) (c (some u1)))

@@ -1,0 +1,1 @@
+(get a (if false (some {a: 1}) none))

@@ -1,0 +1,1 @@
+(merge {z: (print u1)} {a: (print u2)})

@@ -1,0 +1,1 @@
+(list (print 3) (print 1) (print 2))

@@ -1,0 +1,1 @@
+(if true (ok "yes") (err 0x00))

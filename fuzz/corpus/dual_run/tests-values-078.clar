@@ -1,0 +1,1 @@
+(list (list 1) (list))

@@ -1,0 +1,1 @@
+(list {k: (some "v")} {k: none})

@@ -1,0 +1,1 @@
+((tuple (k (some "v"))) (tuple (k none)))

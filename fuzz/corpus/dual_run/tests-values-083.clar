@@ -1,0 +1,1 @@
+(begin (print 1) (print "two") (print (some u3)))

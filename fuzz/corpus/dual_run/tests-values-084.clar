@@ -1,0 +1,1 @@
+(begin (print 1) (print u2) (/ 1 0))

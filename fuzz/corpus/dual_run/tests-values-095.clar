@@ -1,0 +1,1 @@
+(is-eq '{WALLET_1} '{WALLET_1})

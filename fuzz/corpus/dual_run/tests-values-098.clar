@@ -1,0 +1,1 @@
+(is-eq '{DEPLOYER}.foo .foo)

@@ -1,0 +1,1 @@
+(is-eq tx-sender tx-sender)

@@ -1,0 +1,1 @@
+(is-eq (some 1) (some 1))

@@ -1,0 +1,1 @@
+(is-eq (some none) (some (some u1)))

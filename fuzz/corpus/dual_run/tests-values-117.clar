@@ -1,0 +1,1 @@
+(is-eq (ok 1) (err u1))

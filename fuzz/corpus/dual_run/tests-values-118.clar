@@ -1,0 +1,1 @@
+(is-eq (err u1) (err u1))

@@ -1,0 +1,1 @@
+(is-eq (if true (ok u0) (err u0)) (if false (ok u0) (err u0)))

@@ -1,0 +1,1 @@
+(is-eq {a: (list (some 1))} {a: (list (some 1) none)})

@@ -1,0 +1,1 @@
+(is-eq (list 1 2) (list 1 2))

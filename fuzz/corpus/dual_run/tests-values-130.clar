@@ -1,0 +1,1 @@
+(is-eq (list (list 1) (list)) (list (list) (list 1)))

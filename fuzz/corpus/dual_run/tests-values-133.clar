@@ -1,0 +1,1 @@
+(is-eq (some {x: (ok "s")}) (some {x: (ok "s")}))

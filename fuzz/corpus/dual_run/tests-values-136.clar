@@ -1,0 +1,1 @@
+(print 1) (print "two") (+ 1 2)

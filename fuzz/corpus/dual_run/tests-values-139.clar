@@ -1,0 +1,1 @@
+(is-eq {list} {list})

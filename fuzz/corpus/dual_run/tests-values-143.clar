@@ -1,0 +1,1 @@
+(is-eq 0x{hex} 0x{hex}00)

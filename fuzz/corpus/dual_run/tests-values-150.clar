@@ -1,0 +1,1 @@
+(is-eq {wide} (merge {wide} {{f20: 20}}))

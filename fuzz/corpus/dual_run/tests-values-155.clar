@@ -1,0 +1,1 @@
+(len {deep_list})

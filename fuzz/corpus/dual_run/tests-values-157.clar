@@ -1,0 +1,1 @@
+(merge {a: (some 1)} {a: none})

@@ -1,0 +1,1 @@
+(is-eq (merge {a: (some 1)} {a: none}) {a: none})

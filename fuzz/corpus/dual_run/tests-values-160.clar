@@ -1,0 +1,1 @@
+(default-to none (some (some 1)))

@@ -1,0 +1,1 @@
+(match (some none) x (is-none x) false)

@@ -1,0 +1,1 @@
+(is-eq (some (list)) (some (list 1)))

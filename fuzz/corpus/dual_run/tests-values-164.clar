@@ -1,0 +1,1 @@
+(if true (list) (list 1 2))

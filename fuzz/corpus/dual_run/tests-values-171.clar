@@ -1,0 +1,1 @@
+(is-eq (ok none) (ok (some 1)))

@@ -1,0 +1,1 @@
+(unwrap! (some (list)) (list 1))
