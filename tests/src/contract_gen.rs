@@ -732,7 +732,7 @@ impl Gen {
             0 => {
                 let r = self.c.raw();
                 let v = ((r / 2) % 21) as i128;
-                if r % 2 == 0 {
+                if r.is_multiple_of(2) {
                     v
                 } else {
                     -v
@@ -2191,7 +2191,7 @@ impl Gen {
             .iter()
             .filter(|f| {
                 (fx.writes || (!f.writes && f.kind != Kind::Public))
-                    && ty.map_or(true, |t| f.ret.fits(t))
+                    && ty.is_none_or(|t| f.ret.fits(t))
                     && f.params.iter().all(|(_, p)| match p {
                         PTy::V(_) => true,
                         PTy::Trait(k) => sc.trefs.iter().any(|(_, j)| j == k),
@@ -2209,7 +2209,7 @@ impl Gen {
         let mut out = vec![];
         for (t, k) in &sc.trefs {
             for (j, f) in self.w.traits[*k].fns.iter().enumerate() {
-                if ty.map_or(true, |ty| f.ret.fits(ty)) {
+                if ty.is_none_or(|ty| f.ret.fits(ty)) {
                     out.push((t.clone(), *k, j));
                 }
             }
@@ -2221,7 +2221,7 @@ impl Gen {
         self.w
             .externals
             .iter()
-            .filter(|f| (fx.writes || f.read_only) && ty.map_or(true, |t| f.ret.fits(t)))
+            .filter(|f| (fx.writes || f.read_only) && ty.is_none_or(|t| f.ret.fits(t)))
             .cloned()
             .collect()
     }
@@ -2855,7 +2855,7 @@ impl Gen {
         }
         // The rest: plain functions (their kind chosen with their stream).
         let n = self.c.range(4, 8) as usize;
-        plan.extend(std::iter::repeat(Role::Plain).take(n));
+        plan.extend(std::iter::repeat_n(Role::Plain, n));
         plan.truncate(S_TOP - S_FUNCTIONS);
         plan
     }
