@@ -230,7 +230,9 @@ fn value_of(t: &TypeSignature, profile: u8, principal: &StandardPrincipalData) -
         TypeSignature::IntType => Value::Int(if one { -1 } else { 0 }),
         TypeSignature::UIntType => Value::UInt(if one { 1 } else { 0 }),
         TypeSignature::BoolType => Value::Bool(one),
-        TypeSignature::PrincipalType => Value::Principal(PrincipalData::Standard(principal.clone())),
+        TypeSignature::PrincipalType => {
+            Value::Principal(PrincipalData::Standard(principal.clone()))
+        }
         TypeSignature::OptionalType(inner) => {
             if one {
                 Value::some(value_of(inner, profile, principal)?).ok()?
@@ -263,8 +265,12 @@ fn value_of(t: &TypeSignature, profile: u8, principal: &StandardPrincipalData) -
         }
         TypeSignature::SequenceType(SequenceSubtype::StringType(StringSubtype::UTF8(len))) => {
             let n: u32 = len.into();
-            Value::string_utf8_from_bytes(if one && n > 0 { "é".as_bytes().to_vec() } else { vec![] })
-                .ok()?
+            Value::string_utf8_from_bytes(if one && n > 0 {
+                "é".as_bytes().to_vec()
+            } else {
+                vec![]
+            })
+            .ok()?
         }
         TypeSignature::SequenceType(SequenceSubtype::ListType(l)) => {
             if one && l.get_max_len() > 0 {
@@ -308,8 +314,14 @@ fn record_interpreter_panic(p: &PanicRecord, source: &str) {
     if !seen.insert(key.clone()) {
         return;
     }
-    eprintln!("dual_run: skipped a clarity-vm panic at {key}: {}", p.message);
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/artifacts/dual_run/clarity-vm-panics");
+    eprintln!(
+        "dual_run: skipped a clarity-vm panic at {key}: {}",
+        p.message
+    );
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/artifacts/dual_run/clarity-vm-panics"
+    );
     if std::fs::create_dir_all(dir).is_ok() {
         let name: String = key
             .rsplit("/src/")
