@@ -174,8 +174,10 @@ fn main() -> ExitCode {
             runtime,
             &calls,
             &evals,
-            sender.as_deref(),
-            sponsor.as_deref(),
+            run::Who {
+                sender: sender.as_deref(),
+                sponsor: sponsor.as_deref(),
+            },
             &chain,
             format,
         ),

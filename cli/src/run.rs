@@ -11,24 +11,30 @@ use crate::common::{parse_principal, parse_sender, read_contract, standard_of, C
 use crate::report;
 use crate::{Format, RuntimeArg};
 
+/// Who sends the transactions (`--sender`) and who sponsors them (`--sponsor`).
+pub struct Who<'a> {
+    pub sender: Option<&'a str>,
+    pub sponsor: Option<&'a str>,
+}
+
 pub fn run(
     files: &[PathBuf],
     runtime: RuntimeArg,
     calls: &[String],
     evals: &[String],
-    sender: Option<&str>,
-    sponsor: Option<&str>,
+    who: Who,
     args: &ChainArgs,
     format: Format,
 ) -> Result<ExitCode, String> {
     let chain = args.chain()?;
-    let sender = parse_sender(&chain, sender)?;
+    let sender = parse_sender(&chain, who.sender)?;
     let runtimes = match runtime {
         RuntimeArg::Interpreter => Runtimes::Interpreter,
         RuntimeArg::Wasm => Runtimes::Wasm,
         RuntimeArg::Both => Runtimes::Both,
     };
-    let sponsor = sponsor
+    let sponsor = who
+        .sponsor
         .map(|s| parse_principal(&chain, s, "--sponsor"))
         .transpose()?;
     let mut dual = Dual::new(chain, runtimes);

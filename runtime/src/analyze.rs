@@ -105,18 +105,6 @@ fn stable_cycle_message(message: &str) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn cycle_names_are_sorted() {
-        assert_eq!(
-            super::stable_cycle_message("detected interdependent functions (b, c, a)"),
-            "detected interdependent functions (a, b, c)"
-        );
-        assert_eq!(super::stable_cycle_message("other"), "other");
-    }
-}
-
 /// Record the analysis the way a deployment does, so later contracts can type-check calls.
 pub fn save_analysis(
     store: &mut MemStore,
@@ -186,4 +174,16 @@ pub fn analyze_step(
     let epoch = chain.epoch;
     analyze(&mut chain.store, id, source, version, epoch)
         .map_err(|e| crate::Outcome::error(format!("{}: {}", e.stage, e)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cycle_names_are_sorted() {
+        assert_eq!(
+            super::stable_cycle_message("detected interdependent functions (b, c, a)"),
+            "detected interdependent functions (a, b, c)"
+        );
+        assert_eq!(super::stable_cycle_message("other"), "other");
+    }
 }

@@ -24,18 +24,16 @@ pub fn compile_source(
     let epoch = chain.epoch;
     let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch)
         .map_err(CompileFailure::Analysis)?;
-    let table = costs::table_for(chain).map_err(|e| {
-        CompileFailure::Unsupported(clarinet_wasm_compiler::CompileError {
-            message: format!("cannot meter on Wasm: {e}"),
-            line: 0,
-            column: 0,
+    wasm::exec::compile(chain, &analyzed).map_err(|e| {
+        CompileFailure::Unsupported(match e {
+            wasm::exec::NotRun::Unsupported(e) => e,
+            other => clarinet_wasm_compiler::CompileError {
+                message: other.to_string(),
+                line: 0,
+                column: 0,
+            },
         })
-    })?;
-    if let Some(e) = wasm::exec::injected_refusal(&analyzed.ast.expressions) {
-        return Err(CompileFailure::Unsupported(e));
-    }
-    clarinet_wasm_compiler::compile(&analyzed.analysis, &table, epoch)
-        .map_err(CompileFailure::Unsupported)
+    })
 }
 
 #[derive(Debug, Clone)]

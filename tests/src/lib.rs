@@ -434,3 +434,71 @@ pub fn err_all(h: &mut Harness, cases: &[(&str, &str)]) {
         h.err(src, k);
     }
 }
+
+/// Run `step` on a copy of the harness' chains with the transaction budget `limit`.
+pub fn with_limit<R>(
+    h: &mut Harness,
+    limit: &clarity::vm::costs::ExecutionCost,
+    step: impl FnOnce(&mut Harness) -> R,
+) -> R {
+    let saved = h.d.clone();
+    h.d.interp.cost_limit = limit.clone();
+    h.d.wasm.cost_limit = limit.clone();
+    let r = step(h);
+    h.d = saved;
+    r
+}
+
+/// Call `function` under budgets spread over its full cost `full`, in every dimension it
+/// uses (every budget up to `points`, else `points` spread ones and the last two). Each
+/// step must agree on both runtimes (the harness checks); a budget below the total must
+/// stop with `CostBalanceExceeded`, writing and emitting nothing, and the total must
+/// suffice. Returns (budgets tried, budgets exceeded).
+pub fn sweep_budgets(
+    h: &mut Harness,
+    contract: &QualifiedContractIdentifier,
+    function: &str,
+    args: &[Value],
+    full: &clarity::vm::costs::ExecutionCost,
+    points: u64,
+) -> (usize, usize) {
+    let (mut checked, mut exceeded) = (0, 0);
+    for (dim, total) in clarinet_wasm_runtime::dual::dimensions(full) {
+        if total == 0 {
+            continue;
+        }
+        let budgets: Vec<u64> = if total <= points {
+            (0..=total).collect()
+        } else {
+            (0..points)
+                .map(|i| i * total / points)
+                .chain([total - 1, total])
+                .collect()
+        };
+        for b in budgets {
+            let limit = clarinet_wasm_runtime::chain::parse_cost_limit(&format!("{dim}={b}"))
+                .expect("a budget");
+            let r = with_limit(h, &limit, |h| {
+                let sender = h.sender.clone();
+                h.call_as(contract, function, args, &sender, Expect::Anything)
+            });
+            checked += 1;
+            match &r.interpreter.result {
+                Err(e) => {
+                    if !e.kind.contains("CostBalanceExceeded") {
+                        h.fail(format!("{dim}={b}: not a budget error\n  {}", describe(&r)));
+                    }
+                    if !r.interpreter.writes.is_empty() || !r.interpreter.events.is_empty() {
+                        h.fail(format!("{dim}={b}: wrote or emitted\n  {}", describe(&r)));
+                    }
+                    exceeded += 1;
+                }
+                Ok(_) if b != total => {
+                    h.fail(format!("{dim}={b} < {total} sufficed\n  {}", describe(&r)));
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    (checked, exceeded)
+}

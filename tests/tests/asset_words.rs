@@ -13,7 +13,6 @@
 
 use clarinet_wasm_runtime::chain::parse_cost_limit;
 use clarinet_wasm_tests::*;
-use clarity::vm::costs::ExecutionCost;
 
 const DEPLOYER: &str = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM";
 const WALLET_1: &str = "ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5";
@@ -37,20 +36,6 @@ fn pv(s: &str) -> Value {
 
 fn u(n: u128) -> Value {
     Value::UInt(n)
-}
-
-/// Run `step` on a copy of the harness' chains with the transaction budget `limit`.
-fn with_limit<R>(
-    h: &mut Harness,
-    limit: &ExecutionCost,
-    step: impl FnOnce(&mut Harness) -> R,
-) -> R {
-    let saved = h.d.clone();
-    h.d.interp.cost_limit = limit.clone();
-    h.d.wasm.cost_limit = limit.clone();
-    let r = step(h);
-    h.d = saved;
-    r
 }
 
 // ---- STX ---------------------------------------------------------------------------------
@@ -554,7 +539,7 @@ fn fungible_token_with_a_total_supply() {
     h.call_ok(
         &c,
         "balances",
-        &[cp.clone()],
+        std::slice::from_ref(&cp),
         "(tuple (capped u5) (free u0))",
     );
 
@@ -744,7 +729,7 @@ fn nft_mint_transfer_and_owner_for_every_key_kind() {
     for (n, _) in NFT_KINDS {
         let asset = format!("{DEPLOYER}.nft::{n}");
         let [(k1, s1), (k2, s2)] = nft_keys(n, &c);
-        h.call_ok(&c, &format!("owner-{n}"), &[k1.clone()], "none");
+        h.call_ok(&c, &format!("owner-{n}"), std::slice::from_ref(&k1), "none");
         // nft-transfer? of a token that does not exist: (err u3); but (err u2) first.
         h.call_ok(
             &c,
@@ -782,10 +767,10 @@ fn nft_mint_transfer_and_owner_for_every_key_kind() {
         h.call_ok(
             &c,
             &format!("owner-{n}"),
-            &[k1.clone()],
+            std::slice::from_ref(&k1),
             &format!("(some {DEPLOYER})"),
         );
-        h.call_ok(&c, &format!("owner-{n}"), &[k2.clone()], "none");
+        h.call_ok(&c, &format!("owner-{n}"), std::slice::from_ref(&k2), "none");
         let r = h.call_as(
             &c,
             &format!("mint-{n}"),
@@ -823,7 +808,7 @@ fn nft_mint_transfer_and_owner_for_every_key_kind() {
         h.call_ok(
             &c,
             &format!("owner-{n}"),
-            &[k1.clone()],
+            std::slice::from_ref(&k1),
             &format!("(some {WALLET_1})"),
         );
         h.call_ok(
@@ -847,7 +832,7 @@ fn nft_mint_transfer_and_owner_for_every_key_kind() {
         h.call_ok(
             &c,
             &format!("owner-{n}"),
-            &[k2.clone()],
+            std::slice::from_ref(&k2),
             &format!("(some {DEPLOYER})"),
         );
     }
@@ -973,7 +958,7 @@ fn nft_burn_codes_and_events() {
             Expect::Value("(ok true)".into()),
         );
         h.events(&r, &[format!("nft-burn {asset} {s1} from {WALLET_1}")]);
-        h.call_ok(&c, &format!("owner-{n}"), &[k1.clone()], "none");
+        h.call_ok(&c, &format!("owner-{n}"), std::slice::from_ref(&k1), "none");
         h.call_ok(
             &c,
             &format!("burn-{n}"),
@@ -996,7 +981,7 @@ fn nft_burn_codes_and_events() {
         h.call_ok(
             &c,
             &format!("owner-{n}"),
-            &[k1.clone()],
+            std::slice::from_ref(&k1),
             &format!("(some {DEPLOYER})"),
         );
     }
@@ -1502,43 +1487,9 @@ fn budgets_running_out_inside_asset_words() {
             h.d = saved;
             r.interpreter.cost.clone().expect("metered")
         };
-        for (dim, total) in clarinet_wasm_runtime::dual::dimensions(&full) {
-            if total == 0 {
-                continue;
-            }
-            let budgets: Vec<u64> = if total <= 400 {
-                (0..=total).collect()
-            } else {
-                (0..400)
-                    .map(|i| i * total / 400)
-                    .chain([total - 1, total])
-                    .collect()
-            };
-            for b in budgets {
-                let limit = parse_cost_limit(&format!("{dim}={b}")).unwrap();
-                let r = with_limit(&mut h, &limit, |h| {
-                    let sender = h.sender.clone();
-                    h.call_as(&c, function, &args, &sender, Expect::Anything)
-                });
-                checked += 1;
-                match &r.interpreter.result {
-                    Err(e) => {
-                        if !e.kind.contains("CostBalanceExceeded") {
-                            h.fail(format!("{dim}={b}: not a budget error\n  {}", describe(&r)));
-                        }
-                        if !r.interpreter.writes.is_empty() || !r.interpreter.events.is_empty() {
-                            h.fail(format!("{dim}={b}: wrote or emitted\n  {}", describe(&r)));
-                        }
-                        exceeded += 1;
-                    }
-                    Ok(_) => {
-                        if b != total {
-                            h.fail(format!("{dim}={b} < {total} sufficed\n  {}", describe(&r)));
-                        }
-                    }
-                }
-            }
-        }
+        let (c_, e_) = sweep_budgets(&mut h, &c, function, &args, &full, 400);
+        checked += c_;
+        exceeded += e_;
     }
     eprintln!("{checked} budgets tried, {exceeded} exceeded");
     assert!(

@@ -56,7 +56,7 @@ fn pox_3_flow_agrees() {
         (format!("(contract-call? .pox-3 get-stacker-info '{deployer})"), "none".to_string()),
         (format!("(contract-call? .pox-3 stack-stx u100000000000000 {addr} burn-block-height u1)"), format!("(ok (tuple (lock-amount u100000000000000) (stacker {deployer}) (unlock-burn-height u2100)))")),
         (format!("(contract-call? .pox-3 delegate-stx u5000 '{w2} none none)"), "(ok true)".to_string()),
-        (format!("(contract-call? .pox-3 get-stacker-info '{deployer})"), format!("(some (tuple (delegated-to none) (first-reward-cycle u1) (lock-period u1) (pox-addr (tuple (hashbytes 0x7321b74e2b6a7e949e6c4ad313035b1665095017) (version 0x00))) (reward-set-indexes (u0))))")),
+        (format!("(contract-call? .pox-3 get-stacker-info '{deployer})"), "(some (tuple (delegated-to none) (first-reward-cycle u1) (lock-period u1) (pox-addr (tuple (hashbytes 0x7321b74e2b6a7e949e6c4ad313035b1665095017) (version 0x00))) (reward-set-indexes (u0))))".to_string()),
         (format!("(contract-call? .pox-3 get-delegation-info '{deployer})"), format!("(some (tuple (amount-ustx u5000) (delegated-to {w2}) (pox-addr none) (until-burn-ht none)))")),
         (format!("(contract-call? .pox-3 disallow-contract-caller '{w1})"), "(ok true)".to_string()),
         (format!("(contract-call? .pox-3 disallow-contract-caller '{w1})"), "(ok false)".to_string()),

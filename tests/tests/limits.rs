@@ -4,21 +4,6 @@
 
 use clarinet_wasm_runtime::chain::parse_cost_limit;
 use clarinet_wasm_tests::*;
-use clarity::vm::costs::ExecutionCost;
-
-/// Run `step` on a copy of the harness' chains with the transaction budget `limit`.
-fn with_limit<R>(
-    h: &mut Harness,
-    limit: &ExecutionCost,
-    step: impl FnOnce(&mut Harness) -> R,
-) -> R {
-    let saved = h.d.clone();
-    h.d.interp.cost_limit = limit.clone();
-    h.d.wasm.cost_limit = limit.clone();
-    let r = step(h);
-    h.d = saved;
-    r
-}
 
 const WORK: &str = r#"
 (define-map seen uint { at: uint, note: (string-ascii 20) })
@@ -62,35 +47,9 @@ fn every_budget_stops_both_runtimes_at_the_same_charge() {
             h.d = saved;
             r.interpreter.cost.clone().expect("metered")
         };
-        for (dim, total) in clarinet_wasm_runtime::dual::dimensions(&full) {
-            if total == 0 {
-                continue;
-            }
-            // Every budget below the total for small totals; 60 spread ones otherwise.
-            let budgets: Vec<u64> = if total <= 60 {
-                (0..total).collect()
-            } else {
-                (0..60)
-                    .map(|i| i * total / 60)
-                    .chain([total - 1, total])
-                    .collect()
-            };
-            for b in budgets {
-                let limit = parse_cost_limit(&format!("{dim}={b}")).unwrap();
-                let r = with_limit(&mut h, &limit, |h| {
-                    let sender = h.sender.clone();
-                    h.call_as(&c, function, &args, &sender, Expect::Anything)
-                });
-                checked += 1;
-                if let Err(e) = &r.interpreter.result {
-                    assert!(e.kind.contains("CostBalanceExceeded"), "{}", describe(&r));
-                    assert!(r.interpreter.writes.is_empty(), "{}", describe(&r));
-                    exceeded += 1;
-                } else {
-                    assert_eq!(b, total, "only the full budget suffices: {}", describe(&r));
-                }
-            }
-        }
+        let (c_, e_) = sweep_budgets(&mut h, &c, function, &args, &full, 60);
+        checked += c_;
+        exceeded += e_;
     }
     eprintln!("{checked} budgets tried, {exceeded} exceeded, all alike on both runtimes");
     assert!(

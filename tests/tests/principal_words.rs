@@ -86,7 +86,7 @@ fn constructed(version: &[u8], hash: &[u8], name: Option<&str>) -> String {
     }
     if let Some(n) = name {
         let valid = n == "__transient"
-            || (n.len() >= 1
+            || (!n.is_empty()
                 && n.as_bytes()[0].is_ascii_alphabetic()
                 && n.bytes()
                     .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));

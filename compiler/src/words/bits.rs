@@ -86,95 +86,97 @@ pub fn emit(
     ctx.coerce(b, &ty, want)
 }
 
-/// (lo, hi) << s for s in 0..128, leaving (lo, hi) on the stack.
-fn shift_left(ctx: &mut Ctx, b: &mut Builder, lo: LocalId, hi: LocalId, s: LocalId) {
+/// The frame of a 128-bit shift of (lo, hi) by s in 0..128, leaving the result on the
+/// stack: s == 0 leaves the value as it is (Wasm shifts are mod 64, so `lo >> (64 - 0)`
+/// would be `lo`); otherwise `below` (s < 64) or `above` (s >= 64, where a 64-bit shift by
+/// s is one by s - 64) sets the result locals (rlo, rhi).
+fn shift(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    (lo, hi, s): (LocalId, LocalId, LocalId),
+    below: impl FnOnce(&mut Builder, LocalId, LocalId),
+    above: impl FnOnce(&mut Builder, LocalId, LocalId),
+) {
     let (rlo, rhi) = (
         ctx.module.locals.add(ValType::I64),
         ctx.module.locals.add(ValType::I64),
     );
     b.block(None, |done| {
         let done_id = done.id();
-        // s == 0: unchanged (Wasm shifts are mod 64, so `lo >> (64 - 0)` would be `lo`).
         done.local_get(lo).local_set(rlo);
         done.local_get(hi).local_set(rhi);
         done.local_get(s).unop(UnaryOp::I64Eqz).br_if(done_id);
         done.local_get(s).i64_const(64).binop(BinaryOp::I64LtU);
-        done.if_else(
-            None,
-            |lt| {
-                lt.local_get(hi)
-                    .local_get(s)
-                    .binop(BinaryOp::I64Shl)
-                    .local_get(lo)
-                    .i64_const(64)
-                    .local_get(s)
-                    .binop(BinaryOp::I64Sub)
-                    .binop(BinaryOp::I64ShrU)
-                    .binop(BinaryOp::I64Or)
-                    .local_set(rhi);
-                lt.local_get(lo)
-                    .local_get(s)
-                    .binop(BinaryOp::I64Shl)
-                    .local_set(rlo);
-            },
-            |ge| {
-                ge.local_get(lo)
-                    .local_get(s)
-                    .binop(BinaryOp::I64Shl) // mod 64: s - 64
-                    .local_set(rhi);
-                ge.i64_const(0).local_set(rlo);
-            },
-        );
+        done.if_else(None, |lt| below(lt, rlo, rhi), |ge| above(ge, rlo, rhi));
     });
     b.local_get(rlo).local_get(rhi);
+}
+
+/// (lo, hi) << s for s in 0..128, leaving (lo, hi) on the stack.
+fn shift_left(ctx: &mut Ctx, b: &mut Builder, lo: LocalId, hi: LocalId, s: LocalId) {
+    shift(
+        ctx,
+        b,
+        (lo, hi, s),
+        |lt, rlo, rhi| {
+            lt.local_get(hi)
+                .local_get(s)
+                .binop(BinaryOp::I64Shl)
+                .local_get(lo)
+                .i64_const(64)
+                .local_get(s)
+                .binop(BinaryOp::I64Sub)
+                .binop(BinaryOp::I64ShrU)
+                .binop(BinaryOp::I64Or)
+                .local_set(rhi);
+            lt.local_get(lo)
+                .local_get(s)
+                .binop(BinaryOp::I64Shl)
+                .local_set(rlo);
+        },
+        |ge, rlo, rhi| {
+            ge.local_get(lo)
+                .local_get(s)
+                .binop(BinaryOp::I64Shl)
+                .local_set(rhi);
+            ge.i64_const(0).local_set(rlo);
+        },
+    );
 }
 
 /// (lo, hi) >> s for s in 0..128: arithmetic for `int` (`i128::wrapping_shr`), logical
 /// for `uint`.
 fn shift_right(ctx: &mut Ctx, b: &mut Builder, lo: LocalId, hi: LocalId, s: LocalId, signed: bool) {
-    let (rlo, rhi) = (
-        ctx.module.locals.add(ValType::I64),
-        ctx.module.locals.add(ValType::I64),
-    );
     let shr = if signed {
         BinaryOp::I64ShrS
     } else {
         BinaryOp::I64ShrU
     };
-    b.block(None, |done| {
-        let done_id = done.id();
-        done.local_get(lo).local_set(rlo);
-        done.local_get(hi).local_set(rhi);
-        done.local_get(s).unop(UnaryOp::I64Eqz).br_if(done_id);
-        done.local_get(s).i64_const(64).binop(BinaryOp::I64LtU);
-        done.if_else(
-            None,
-            |lt| {
-                lt.local_get(lo)
-                    .local_get(s)
-                    .binop(BinaryOp::I64ShrU)
-                    .local_get(hi)
-                    .i64_const(64)
-                    .local_get(s)
-                    .binop(BinaryOp::I64Sub)
-                    .binop(BinaryOp::I64Shl)
-                    .binop(BinaryOp::I64Or)
-                    .local_set(rlo);
-                lt.local_get(hi).local_get(s).binop(shr).local_set(rhi);
-            },
-            |ge| {
-                ge.local_get(hi)
-                    .local_get(s)
-                    .binop(shr) // mod 64: s - 64
-                    .local_set(rlo);
-                if signed {
-                    ge.local_get(hi).i64_const(63).binop(BinaryOp::I64ShrS);
-                } else {
-                    ge.i64_const(0);
-                }
-                ge.local_set(rhi);
-            },
-        );
-    });
-    b.local_get(rlo).local_get(rhi);
+    shift(
+        ctx,
+        b,
+        (lo, hi, s),
+        |lt, rlo, rhi| {
+            lt.local_get(lo)
+                .local_get(s)
+                .binop(BinaryOp::I64ShrU)
+                .local_get(hi)
+                .i64_const(64)
+                .local_get(s)
+                .binop(BinaryOp::I64Sub)
+                .binop(BinaryOp::I64Shl)
+                .binop(BinaryOp::I64Or)
+                .local_set(rlo);
+            lt.local_get(hi).local_get(s).binop(shr).local_set(rhi);
+        },
+        |ge, rlo, rhi| {
+            ge.local_get(hi).local_get(s).binop(shr).local_set(rlo);
+            if signed {
+                ge.local_get(hi).i64_const(63).binop(BinaryOp::I64ShrS);
+            } else {
+                ge.i64_const(0);
+            }
+            ge.local_set(rhi);
+        },
+    );
 }

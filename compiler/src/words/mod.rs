@@ -54,7 +54,7 @@ pub fn emit_word(
         "contract-of" => calls::emit_contract_of(ctx, b, args, e, want),
         "at-block" => chain::emit_at_block(ctx, b, args, e, want),
         "as-contract" => natives::emit_as_contract(ctx, b, args, e, want),
-        _ if natives::is_delegated(name) => natives::emit(ctx, b, name, args, e, want),
+        _ if natives::is_host_word(name) => natives::emit(ctx, b, name, args, e, want),
         _ => Err(unsupported(e, name)),
     }
 }

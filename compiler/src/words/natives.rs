@@ -1,8 +1,8 @@
-//! Natives that take values and give a value, with no evaluation of their own to do
-//! (hashing, STX and token operations, conversions, block info, sequence accessors): their
-//! arguments are evaluated here, in order, then the host applies clarity-vm's own
-//! implementation of the word to them. One implementation of each, so the same results,
-//! errors, events and costs; the control flow around them stays in Wasm.
+//! Words the host implements in Rust over the values' memory form (hashing, secp256k1,
+//! STX and tokens, conversions, principals, block info, sequence builders; see the
+//! runtime's `host/natives.rs`): their arguments are evaluated here, in the interpreter's
+//! order and with its charges, then `call-native` computes the result. On buffers and
+//! strings, `element-at? slice? concat` are made in Wasm instead (`sequences::on_bytes`).
 
 use clarity::vm::costs::constants::AS_CONTRACT_MEMORY;
 use clarity::vm::costs::cost_functions::ClarityCostFunction;
@@ -13,9 +13,9 @@ use walrus::ir::{MemArg, StoreKind};
 use crate::abi;
 use crate::codegen::{span_error, Builder, CResult, Ctx};
 
-/// The words delegated this way, with the positions of arguments that are names (a token,
-/// a block property) rather than values.
-pub const DELEGATED: &[(&str, &[usize])] = &[
+/// The words the host implements, with the positions of arguments that are names (a
+/// token, a block property) rather than values.
+pub const HOST_WORDS: &[(&str, &[usize])] = &[
     ("sha256", &[]),
     ("sha512", &[]),
     ("sha512/256", &[]),
@@ -67,8 +67,8 @@ pub const DELEGATED: &[(&str, &[usize])] = &[
 /// Words with an argument that is a type: parsed when compiling, passed by type id.
 const TYPE_ARGS: &[(&str, usize)] = &[("from-consensus-buff?", 0)];
 
-pub fn is_delegated(name: &str) -> bool {
-    DELEGATED.iter().any(|(n, _)| *n == name)
+pub fn is_host_word(name: &str) -> bool {
+    HOST_WORDS.iter().any(|(n, _)| *n == name)
 }
 
 /// Argument kinds in the block passed to `call-native`.
@@ -76,14 +76,14 @@ const VALUE: i32 = 0;
 const NAME: i32 = 1;
 const TYPE: i32 = 2;
 
-/// How the interpreter charges a delegated word.
+/// How the interpreter charges a host word.
 enum Charging {
     /// A native function: arguments evaluated with their memory accounted, then `f` for
     /// the number of arguments (`Count`) or the sum of their serialized sizes (`Sized`,
     /// since epoch 2.05; the count before).
     Native(ClarityCostFunction, bool),
     /// A special form: `pre` charged before any argument; the host makes the charges
-    /// that depend on what the word finds (see the runtime's `host/natives.rs`).
+    /// that depend on what the word finds (in the runtime's host family files).
     Special(Option<ClarityCostFunction>),
 }
 
@@ -145,10 +145,21 @@ pub fn emit(
     let bt = ctx.block_type(want);
     let mut r = Ok(());
     b.block(bt, |blk| {
-        let exit = blk.id();
-        r = emit_args_and_call(ctx, blk, name, args, e, want, Some(exit));
+        let exit = Exit {
+            id: blk.id(),
+            want,
+            e,
+        };
+        r = emit_args_and_call(ctx, blk, name, args, e, want, Some(&exit));
     });
     r
+}
+
+/// Where a word that answers early branches to, with the answer's shape.
+struct Exit<'a> {
+    id: walrus::ir::InstrSeqId,
+    want: &'a TypeSignature,
+    e: &'a SymbolicExpression,
 }
 
 /// What `secp256k1-verify` and `secp256k1-recover?` check of argument `i` before
@@ -160,9 +171,7 @@ fn check_early(
     name: &str,
     i: usize,
     locals: &[walrus::LocalId],
-    want: &TypeSignature,
-    e: &SymbolicExpression,
-    exit: walrus::ir::InstrSeqId,
+    exit: &Exit,
 ) -> CResult<()> {
     use walrus::ir::{BinaryOp, LoadKind};
     match i {
@@ -211,8 +220,8 @@ fn check_early(
             b.if_else(
                 None,
                 |answer| {
-                    r = ctx.emit_value(answer, &early, want, e);
-                    answer.br(exit);
+                    r = ctx.emit_value(answer, &early, exit.want, exit.e);
+                    answer.br(exit.id);
                 },
                 |_| {},
             );
@@ -223,7 +232,6 @@ fn check_early(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn emit_args_and_call(
     ctx: &mut Ctx,
     b: &mut Builder,
@@ -231,10 +239,10 @@ fn emit_args_and_call(
     args: &[SymbolicExpression],
     e: &SymbolicExpression,
     want: &TypeSignature,
-    exit: Option<walrus::ir::InstrSeqId>,
+    exit: Option<&Exit>,
 ) -> CResult<()> {
     use ClarityCostFunction as C;
-    let names = DELEGATED
+    let names = HOST_WORDS
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, p)| *p)
@@ -285,7 +293,7 @@ fn emit_args_and_call(
                 _ => {}
             }
             if let Some(exit) = exit {
-                check_early(ctx, b, name, i, &locals, want, e, exit)?;
+                check_early(ctx, b, name, i, &locals, exit)?;
             }
             values.push((ty.clone(), locals.clone()));
             let addr = ctx.locals_to_memory(b, &ty, &locals);

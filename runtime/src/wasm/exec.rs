@@ -46,22 +46,31 @@ impl std::fmt::Display for NotRun {
     }
 }
 
-/// Compile `analyzed` for `chain` (its cost functions and epoch) and load it on wasmtime.
-pub fn compile_and_load(
+/// Compile `analyzed` for `chain` (its cost functions and epoch): the one place a module
+/// is made, for running it and for `compile`/`check`.
+pub fn compile(
     chain: &mut Chain,
     analyzed: &Analyzed,
-) -> std::result::Result<Arc<LoadedContract>, NotRun> {
+) -> std::result::Result<clarinet_wasm_compiler::Compiled, NotRun> {
     let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
     if let Some(e) = injected_refusal(&analyzed.ast.expressions) {
         return Err(NotRun::Unsupported(e));
     }
-    let compiled = clarinet_wasm_compiler::compile_with(
+    clarinet_wasm_compiler::compile_with(
         &analyzed.analysis,
         &table,
         chain.epoch,
         chain.wasm_charges,
     )
-    .map_err(NotRun::Unsupported)?;
+    .map_err(NotRun::Unsupported)
+}
+
+/// Compile `analyzed` for `chain` and load it on wasmtime.
+pub fn compile_and_load(
+    chain: &mut Chain,
+    analyzed: &Analyzed,
+) -> std::result::Result<Arc<LoadedContract>, NotRun> {
+    let compiled = compile(chain, analyzed)?;
     load(compiled).map(Arc::new).map_err(|e| {
         NotRun::Unsupported(CompileError {
             message: format!("invalid module (compiler bug): {e}"),
@@ -76,7 +85,7 @@ pub fn compile_and_load(
 /// it, so that the interpreter-only paths (a project's contracts, a Wasm caller of an
 /// interpreter-only callee) can be exercised now that every word compiles.
 #[cfg(feature = "fault-injection")]
-pub(crate) fn injected_refusal(exprs: &[SymbolicExpression]) -> Option<CompileError> {
+fn injected_refusal(exprs: &[SymbolicExpression]) -> Option<CompileError> {
     let fault = std::env::var("CLARINET_WASM_FAULT").ok()?;
     let word = fault.strip_prefix("refuse:")?;
     fn find<'a>(e: &'a SymbolicExpression, word: &str) -> Option<&'a SymbolicExpression> {
@@ -100,7 +109,7 @@ pub(crate) fn injected_refusal(exprs: &[SymbolicExpression]) -> Option<CompileEr
 }
 
 #[cfg(not(feature = "fault-injection"))]
-pub(crate) fn injected_refusal(_: &[SymbolicExpression]) -> Option<CompileError> {
+fn injected_refusal(_: &[SymbolicExpression]) -> Option<CompileError> {
     None
 }
 

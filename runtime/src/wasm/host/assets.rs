@@ -25,7 +25,7 @@ use crate::wasm::meter::TxMeter;
 type R = Result<Value, ClarityError>;
 type Word = fn(&[Arg], &mut Environment, &mut TxMeter) -> R;
 
-pub fn apply(
+pub fn native(
     word: &str,
     args: &[Arg],
     e: &mut Environment,
@@ -415,6 +415,40 @@ fn nft_prelude<'c>(
     Ok((key_type, size))
 }
 
+/// The token's owner, `None` when the token does not exist.
+fn nft_owner(
+    e: &mut Environment,
+    name: &ClarityName,
+    asset: &Value,
+    key_type: &TypeSignature,
+) -> Result<Option<PrincipalData>, ClarityError> {
+    let id = &e.contract_context.contract_identifier;
+    match e
+        .global_context
+        .database
+        .get_nft_owner(id, name, asset, key_type)
+    {
+        Ok(owner) => Ok(Some(owner)),
+        Err(ClarityError::Runtime(RuntimeErrorType::NoSuchToken, _)) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Transfers and burns: the refusal code when the token is missing or not `from`'s.
+fn not_owned(
+    e: &mut Environment,
+    name: &ClarityName,
+    asset: &Value,
+    key_type: &TypeSignature,
+    from: &PrincipalData,
+) -> Result<Option<u128>, ClarityError> {
+    Ok(match nft_owner(e, name, asset, key_type)? {
+        None => Some(nft_code::DOES_NOT_EXIST),
+        Some(owner) if &owner != from => Some(nft_code::NOT_OWNED_BY),
+        Some(_) => None,
+    })
+}
+
 fn nft_mint(args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> R {
     let name = token_name(&args[0])?;
     let (asset, to) = (args[1].value()?, args[2].value()?);
@@ -422,17 +456,11 @@ fn nft_mint(args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> R {
     let Value::Principal(to) = to else {
         return Err(type_error(TypeSignature::PrincipalType, to));
     };
+    if nft_owner(e, &name, asset, key_type)?.is_some() {
+        return refuse(nft_code::MINT_ALREADY_EXISTS);
+    }
     let contract: &ContractContext = e.contract_context;
     let id = &contract.contract_identifier;
-    let owner = e
-        .global_context
-        .database
-        .get_nft_owner(id, &name, asset, key_type);
-    match owner {
-        Ok(_) => return refuse(nft_code::MINT_ALREADY_EXISTS),
-        Err(ClarityError::Runtime(RuntimeErrorType::NoSuchToken, _)) => {}
-        Err(err) => return Err(err),
-    }
     m.leak_memory(principal_size())?;
     m.leak_memory(size)?;
     e.global_context
@@ -452,22 +480,11 @@ fn nft_transfer(args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> R {
     if from == to {
         return refuse(nft_code::SENDER_IS_RECIPIENT);
     }
+    if let Some(code) = not_owned(e, &name, asset, key_type, from)? {
+        return refuse(code);
+    }
     let contract: &ContractContext = e.contract_context;
     let id = &contract.contract_identifier;
-    let owner = e
-        .global_context
-        .database
-        .get_nft_owner(id, &name, asset, key_type);
-    let owner = match owner {
-        Ok(owner) => owner,
-        Err(ClarityError::Runtime(RuntimeErrorType::NoSuchToken, _)) => {
-            return refuse(nft_code::DOES_NOT_EXIST)
-        }
-        Err(err) => return Err(err),
-    };
-    if &owner != from {
-        return refuse(nft_code::NOT_OWNED_BY);
-    }
     m.leak_memory(principal_size())?;
     m.leak_memory(size)?;
     e.global_context
@@ -491,22 +508,11 @@ fn nft_burn(args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> R {
     let Value::Principal(from) = from else {
         return Err(type_error(TypeSignature::PrincipalType, from));
     };
+    if let Some(code) = not_owned(e, &name, asset, key_type, from)? {
+        return refuse(code);
+    }
     let contract: &ContractContext = e.contract_context;
     let id = &contract.contract_identifier;
-    let owner = e
-        .global_context
-        .database
-        .get_nft_owner(id, &name, asset, key_type);
-    let owner = match owner {
-        Ok(owner) => owner,
-        Err(ClarityError::Runtime(RuntimeErrorType::NoSuchToken, _)) => {
-            return refuse(nft_code::DOES_NOT_EXIST)
-        }
-        Err(err) => return Err(err),
-    };
-    if &owner != from {
-        return refuse(nft_code::NOT_OWNED_BY);
-    }
     m.leak_memory(principal_size())?;
     m.leak_memory(size)?;
     e.global_context
@@ -522,14 +528,8 @@ fn nft_get_owner(args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> R {
     let name = token_name(&args[0])?;
     let asset = args[1].value()?;
     let (key_type, _) = nft_prelude(e, m, &name, asset, C::NftOwner)?;
-    let id = &e.contract_context.contract_identifier;
-    let owner = e
-        .global_context
-        .database
-        .get_nft_owner(id, &name, asset, key_type);
-    match owner {
-        Ok(owner) => Value::some(Value::Principal(owner)),
-        Err(ClarityError::Runtime(RuntimeErrorType::NoSuchToken, _)) => Ok(Value::none()),
-        Err(err) => Err(err),
+    match nft_owner(e, &name, asset, key_type)? {
+        Some(owner) => Value::some(Value::Principal(owner)),
+        None => Ok(Value::none()),
     }
 }

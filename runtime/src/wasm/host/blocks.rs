@@ -3,15 +3,13 @@
 
 use clarity::vm::contexts::Environment;
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
-use clarity::vm::types::{
-    BlockInfoProperty, BuffData, BurnBlockInfoProperty, SequenceData, TupleData, TypeSignature,
-};
+use clarity::vm::types::{BlockInfoProperty, BurnBlockInfoProperty, TupleData, TypeSignature};
 use clarity::vm::Value;
 
-use super::natives::Arg;
+use super::natives::{buff, Arg};
 use crate::wasm::meter::TxMeter;
 
-pub fn apply(
+pub fn native(
     word: &str,
     args: &[Arg],
     e: &mut Environment,
@@ -34,12 +32,6 @@ fn height(args: &[Arg]) -> Result<Option<u32>, ClarityError> {
     }
 }
 
-fn buff(bytes: &[u8]) -> Value {
-    Value::Sequence(SequenceData::Buffer(BuffData {
-        data: bytes.to_vec(),
-    }))
-}
-
 fn block_info(args: &[Arg], e: &mut Environment) -> Result<Value, ClarityError> {
     let name = args
         .first()
@@ -58,10 +50,10 @@ fn block_info(args: &[Arg], e: &mut Environment) -> Result<Value, ClarityError> 
     use BlockInfoProperty as P;
     let v = match property {
         P::Time => Value::UInt(db.get_block_time(h) as u128),
-        P::VrfSeed => buff(db.get_block_vrf_seed(h).as_bytes()),
-        P::HeaderHash => buff(db.get_block_header_hash(h).as_bytes()),
-        P::BurnchainHeaderHash => buff(db.get_burnchain_block_header_hash(h).as_bytes()),
-        P::IdentityHeaderHash => buff(db.get_index_block_header_hash(h).as_bytes()),
+        P::VrfSeed => buff(db.get_block_vrf_seed(h).as_bytes().to_vec()),
+        P::HeaderHash => buff(db.get_block_header_hash(h).as_bytes().to_vec()),
+        P::BurnchainHeaderHash => buff(db.get_burnchain_block_header_hash(h).as_bytes().to_vec()),
+        P::IdentityHeaderHash => buff(db.get_index_block_header_hash(h).as_bytes().to_vec()),
         P::MinerAddress => Value::from(db.get_miner_address(h)),
         P::MinerSpendWinner => Value::UInt(db.get_miner_spend_winner(h)),
         P::MinerSpendTotal => Value::UInt(db.get_miner_spend_total(h)),
@@ -90,7 +82,7 @@ fn burn_block_info(args: &[Arg], e: &mut Environment) -> Result<Value, ClarityEr
     match property {
         BurnBlockInfoProperty::HeaderHash => {
             match db.get_burnchain_block_header_hash_for_burnchain_height(h) {
-                Some(hash) => Value::some(buff(hash.as_bytes())),
+                Some(hash) => Value::some(buff(hash.as_bytes().to_vec())),
                 None => Ok(Value::none()),
             }
         }

@@ -21,7 +21,7 @@ use crate::wasm::meter::TxMeter;
 
 type R = Result<Value, ClarityError>;
 
-pub fn apply(word: &str, args: &[Arg], e: &mut Environment, _m: &mut TxMeter) -> Option<R> {
+pub fn native(word: &str, args: &[Arg], e: &mut Environment, _m: &mut TxMeter) -> Option<R> {
     let r = match word {
         "buff-to-int-le" => buff_to_int(args, false, |b| Value::Int(i128::from_le_bytes(b))),
         "buff-to-uint-le" => buff_to_int(args, false, |b| Value::UInt(u128::from_le_bytes(b))),

@@ -13,19 +13,19 @@ use clarity::util::secp256k1::{secp256k1_recover, secp256k1_verify, Secp256k1Pub
 use clarity::vm::contexts::Environment;
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::types::{
-    BuffData, PrincipalData, SequenceData, StandardPrincipalData, TypeSignature, Value, BUFF_32,
-    BUFF_33, BUFF_65,
+    PrincipalData, SequenceData, StandardPrincipalData, TypeSignature, Value, BUFF_32, BUFF_33,
+    BUFF_65,
 };
 use clarity::vm::ClarityVersion;
 
-use super::natives::{nth, Arg};
+use super::natives::{buff, nth, Arg};
 use crate::wasm::meter::TxMeter;
 
 /// Single-signature address versions (`C32_ADDRESS_VERSION_*_SINGLESIG`).
 const MAINNET_SINGLESIG: u8 = clarity::address::C32_ADDRESS_VERSION_MAINNET_SINGLESIG;
 const TESTNET_SINGLESIG: u8 = clarity::address::C32_ADDRESS_VERSION_TESTNET_SINGLESIG;
 
-pub fn apply(
+pub fn native(
     word: &str,
     args: &[Arg],
     e: &mut Environment,
@@ -66,9 +66,7 @@ fn hash(args: &[Arg], digest: impl Fn(&[u8]) -> Vec<u8>) -> Result<Value, Clarit
         }
     };
     // Digests are at most 64 bytes: always a valid buffer.
-    Ok(Value::Sequence(SequenceData::Buffer(BuffData {
-        data: out,
-    })))
+    Ok(buff(out))
 }
 
 /// The bytes of a buffer argument of exactly `len` bytes, or the interpreter's type error
@@ -102,9 +100,7 @@ fn recover(args: &[Arg]) -> Result<Value, ClarityError> {
         return Ok(Value::err_uint(2));
     }
     match secp256k1_recover(message, sig) {
-        Ok(key) => Ok(Value::okay(Value::Sequence(SequenceData::Buffer(
-            BuffData { data: key.to_vec() },
-        )))?),
+        Ok(key) => Value::okay(buff(key.to_vec())),
         Err(_) => Ok(Value::err_uint(1)),
     }
 }
@@ -164,7 +160,7 @@ pub fn define(l: &mut wasmtime::Linker<crate::wasm::HostState>) -> wasmtime::Res
                 TypeSignature::SequenceType(clarity::vm::types::SequenceSubtype::BufferType(
                     clarity::vm::types::BufferLength::try_from(n as u32).expect("a buffer length"),
                 ));
-            let v = Value::Sequence(SequenceData::Buffer(BuffData { data }));
+            let v = buff(data);
             super::raise(ClarityError::from(CheckErrors::TypeValueError(expected, v)))
         },
     )?;

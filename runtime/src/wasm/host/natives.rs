@@ -47,6 +47,13 @@ impl Arg {
     }
 }
 
+/// A buffer value.
+pub fn buff(data: Vec<u8>) -> Value {
+    Value::Sequence(clarity::vm::types::SequenceData::Buffer(
+        clarity::vm::types::BuffData { data },
+    ))
+}
+
 /// The value of argument `i`, or the interpreter's argument-count error.
 pub fn nth(args: &[Arg], i: usize) -> Result<&Value, ClarityError> {
     match args.get(i) {
@@ -66,12 +73,12 @@ pub type Family = fn(
 ) -> Option<Result<Value, ClarityError>>;
 
 const FAMILIES: &[Family] = &[
-    super::crypto::apply,
-    super::sequences::apply,
-    super::conversions::apply,
-    super::principals::apply,
-    super::assets::apply,
-    super::blocks::apply,
+    super::crypto::native,
+    super::sequences::native,
+    super::conversions::native,
+    super::principals::native,
+    super::assets::native,
+    super::blocks::native,
 ];
 
 fn dispatch(

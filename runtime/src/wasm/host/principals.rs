@@ -14,17 +14,17 @@ use clarity::vm::contexts::Environment;
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::representations::{CONTRACT_MAX_NAME_LENGTH, CONTRACT_MIN_NAME_LENGTH};
 use clarity::vm::types::{
-    ASCIIData, BuffData, CharType, PrincipalData, QualifiedContractIdentifier, SequenceData,
+    ASCIIData, CharType, PrincipalData, QualifiedContractIdentifier, SequenceData,
     StandardPrincipalData, TupleData, TypeSignature, BUFF_1, BUFF_20,
 };
 use clarity::vm::{ContractName, Value};
 
-use super::natives::{nth, Arg};
+use super::natives::{buff, nth, Arg};
 use crate::wasm::meter::TxMeter;
 
 type R = Result<Value, ClarityError>;
 
-pub fn apply(word: &str, args: &[Arg], e: &mut Environment, _m: &mut TxMeter) -> Option<R> {
+pub fn native(word: &str, args: &[Arg], e: &mut Environment, _m: &mut TxMeter) -> Option<R> {
     let mainnet = e.global_context.mainnet;
     let r = match word {
         "is-standard" => is_standard(args, mainnet),
@@ -61,10 +61,6 @@ fn parts(v: &Value) -> Result<(u8, [u8; 20], Option<&ContractName>), ClarityErro
 fn is_standard(args: &[Arg], mainnet: bool) -> R {
     let (version, _, _) = parts(nth(args, 0)?)?;
     Ok(Value::Bool(on_network(version, mainnet)))
-}
-
-fn buff(data: Vec<u8>) -> Value {
-    Value::Sequence(SequenceData::Buffer(BuffData { data }))
 }
 
 fn tuple(fields: Vec<(&str, Value)>) -> Value {

@@ -20,7 +20,7 @@ use crate::wasm::meter::TxMeter;
 
 type R = Result<Value, ClarityError>;
 
-pub fn apply(word: &str, args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> Option<R> {
+pub fn native(word: &str, args: &[Arg], e: &mut Environment, m: &mut TxMeter) -> Option<R> {
     let r = match word {
         "element-at" | "element-at?" => element_at(args),
         "index-of" | "index-of?" => index_of(args),
