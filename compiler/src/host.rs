@@ -93,6 +93,8 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     // Errors: a runtime error by code (see `ErrorCode`), or a short return outside a
     // function (kind, type id, address of the value).
     ("runtime-error", &[I32], &[]),
+    // `IncorrectArgumentCount(expected, got)`: `map`'s function given fewer arguments.
+    ("argument-count", &[I32, I32], &[]),
     ("short-return", &[I32, I32, I32], &[]),
     // Metering (see `meter.rs`): a charge whose input is known only at run time (cost
     // function, input); the failure of a batch of charges (its id in

@@ -74,3 +74,72 @@ fn errors_and_transactions_inside_loops() {
     h.call_ok(&c, "get-calls", &[], "u3");
     h.finish();
 }
+
+/// clarity-vm 2.1.1 does not stop `map` at an empty sequence when there are several: it
+/// applies the function to the first elements of the non-empty ones, and over all their
+/// elements when the empty sequences come last. A variadic native gives a value; a user
+/// function or a native of fixed arity fails with `IncorrectArgumentCount`, after the
+/// charges its application makes first. Every case is compared on both runtimes, costs
+/// included.
+#[test]
+fn map_with_an_empty_sequence() {
+    let mut h = Harness::new();
+    h.deploy(
+        "quirk",
+        r#"
+(define-private (add2 (a uint) (b uint)) (+ a b))
+(define-private (join3 (a (string-ascii 4)) (b (string-ascii 4)) (c (string-ascii 4))) (concat a (concat b c)))
+(define-read-only (sub3 (a (list 5 int)) (b (list 5 int)) (c (list 5 int))) (map - a b c))
+(define-read-only (div2 (a (list 5 uint)) (b (list 5 uint))) (map / a b))
+(define-read-only (and2 (a (list 5 bool)) (b (list 5 bool))) (map and a b))
+(define-read-only (user2 (a (list 5 uint)) (b (list 5 uint))) (map add2 a b))
+(define-read-only (user3 (a (list 3 (string-ascii 4))) (b (list 3 (string-ascii 4))) (c (list 3 (string-ascii 4)))) (map join3 a b c))
+(define-read-only (pow2 (a (list 5 uint)) (b (list 5 uint))) (map pow a b))
+(define-read-only (less2 (a (list 5 uint)) (b (list 5 uint))) (map < a b))
+(define-read-only (shift2 (a (list 5 uint)) (b (list 5 uint))) (map bit-shift-left a b))
+"#,
+    );
+    let call = |h: &mut Harness, src: &str| {
+        format!(
+            "(contract-call? '{}.{} {src})",
+            h.account("deployer"),
+            "quirk"
+        )
+    };
+    let ok: &[(&str, &str)] = &[
+        // An empty sequence first: one row, of the non-empty sequences' first elements.
+        ("sub3 (list 1 2 3) (list) (list 4 5)", "(-3)"),
+        ("sub3 (list) (list) (list 4 5)", "(-4)"),
+        ("sub3 (list 9 8) (list) (list 1 2 3)", "(8)"),
+        // Empty sequences last: every row of the non-empty ones.
+        ("sub3 (list 1 2 3) (list 4 5) (list)", "(-3 -3)"),
+        ("sub3 (list 9 8) (list 1 2 3) (list)", "(8 6)"),
+        ("sub3 (list 5 6) (list) (list)", "(-5 -6)"),
+        ("sub3 (list) (list) (list)", "()"),
+        ("div2 (list u10 u20) (list)", "(u10 u20)"),
+        ("and2 (list) (list true false)", "(true)"),
+        ("user2 (list) (list)", "()"),
+        // No empty sequence: the shortest bounds the loop.
+        ("sub3 (list 1 2 3) (list 4 5) (list 7 8 9)", "(-10 -11)"),
+    ];
+    for (src, v) in ok {
+        let e = call(&mut h, src);
+        h.ok(&e, v);
+    }
+    let count = |n, m| format!("Unchecked(IncorrectArgumentCount({n}, {m}))");
+    let errs: &[(&str, String)] = &[
+        ("user2 (list u1) (list)", count(2, 1)),
+        ("user2 (list) (list u1 u2)", count(2, 1)),
+        ("user3 (list \"ab\") (list) (list \"cd\")", count(3, 2)),
+        ("user3 (list) (list \"abcd\") (list)", count(3, 1)),
+        ("pow2 (list) (list u2)", count(2, 1)),
+        ("less2 (list u1) (list)", count(2, 1)),
+        ("shift2 (list u1) (list)", count(2, 1)),
+        ("div2 (list u10 u20) (list u0)", runtime("DivisionByZero")),
+    ];
+    for (src, kind) in errs {
+        let e = call(&mut h, src);
+        h.err(&e, kind);
+    }
+    h.finish();
+}

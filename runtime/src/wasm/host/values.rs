@@ -2,7 +2,7 @@
 //! the errors Wasm raises (unwrap failures, short returns at top level).
 
 use clarinet_wasm_compiler::host::{ErrorCode, ShortReturnKind};
-use clarity::vm::errors::{RuntimeErrorType, ShortReturnType};
+use clarity::vm::errors::{CheckErrors, RuntimeErrorType, ShortReturnType};
 use wasmtime::{Caller, Linker};
 
 use super::{check, env, raise, read, type_of, write, HostResult};
@@ -111,6 +111,16 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             _ => raise(internal(format!("unknown error code {code}"))),
         }
     })?;
+    l.func_wrap(
+        M,
+        "argument-count",
+        |expected: i32, got: i32| -> HostResult<()> {
+            raise(CheckErrors::IncorrectArgumentCount(
+                expected as usize,
+                got as usize,
+            ))
+        },
+    )?;
     l.func_wrap(
         M,
         "short-return",
