@@ -39,62 +39,61 @@ pub enum Part {
     I64,
 }
 
-/// The components of a value of type `ty`, in order.
-pub fn parts(ty: &TypeSignature) -> Vec<Part> {
-    flat(ty)
-        .into_iter()
-        .map(|v| {
-            if v == ValType::I64 {
-                Part::I64
-            } else {
-                Part::I32
-            }
+/// The components of a value of type `ty`, in order, each given to `f`.
+pub fn for_each_part(ty: &TypeSignature, mut f: impl FnMut(Part)) {
+    visit_flat(ty, &mut |v| {
+        f(if v == ValType::I64 {
+            Part::I64
+        } else {
+            Part::I32
         })
-        .collect()
+    })
 }
 
 /// The Wasm components of a value of type `ty`, in order.
 pub fn flat(ty: &TypeSignature) -> Vec<ValType> {
     let mut out = vec![];
-    push_flat(ty, &mut out);
+    visit_flat(ty, &mut |v| out.push(v));
     out
 }
 
-fn push_flat(ty: &TypeSignature, out: &mut Vec<ValType>) {
+/// Each component of the flat form in order (no allocation: sizes are computed on every
+/// call).
+fn visit_flat(ty: &TypeSignature, out: &mut impl FnMut(ValType)) {
     use TypeSignature::*;
     match ty {
         NoType => {}
         IntType | UIntType => {
-            out.push(ValType::I64);
-            out.push(ValType::I64);
+            out(ValType::I64);
+            out(ValType::I64);
         }
-        BoolType => out.push(ValType::I32),
+        BoolType => out(ValType::I32),
         SequenceType(SequenceSubtype::ListType(_)) => {
-            out.push(ValType::I32);
-            out.push(ValType::I32);
-            out.push(ValType::I32);
+            out(ValType::I32);
+            out(ValType::I32);
+            out(ValType::I32);
         }
         SequenceType(_)
         | PrincipalType
         | CallableType(_)
         | ListUnionType(_)
         | TraitReferenceType(_) => {
-            out.push(ValType::I32);
-            out.push(ValType::I32);
+            out(ValType::I32);
+            out(ValType::I32);
         }
         OptionalType(t) => {
-            out.push(ValType::I32);
-            push_flat(t, out);
+            out(ValType::I32);
+            visit_flat(t, out);
         }
         ResponseType(b) => {
-            out.push(ValType::I32);
-            push_flat(&b.0, out);
-            push_flat(&b.1, out);
+            out(ValType::I32);
+            visit_flat(&b.0, out);
+            visit_flat(&b.1, out);
         }
         TupleType(t) => {
-            out.push(ValType::I32);
+            out(ValType::I32);
             for f in t.get_type_map().values() {
-                push_flat(f, out);
+                visit_flat(f, out);
             }
         }
     }
@@ -114,7 +113,9 @@ pub fn val_size(v: ValType) -> u32 {
 
 /// Size of the memory form of a value of type `ty`.
 pub fn size(ty: &TypeSignature) -> u32 {
-    flat(ty).into_iter().map(val_size).sum()
+    let mut n = 0;
+    visit_flat(ty, &mut |v| n += val_size(v));
+    n
 }
 
 /// Two types share a representation when their components are the same; only then can a

@@ -226,7 +226,7 @@ pub fn snippet(
             for top in &loaded.meta.top_level {
                 if let TopLevel::Expr { export, ty } = top {
                     meter.depth = 0;
-                    last = inst.call(exec, meter, export, &[], &[], ty)?;
+                    last = inst.call(exec, meter, export, &[], [], ty)?;
                 } else {
                     return Err(internal("definitions are not allowed in a snippet"));
                 }
@@ -382,14 +382,8 @@ fn eval_all(
                     let total_supply = match supply {
                         Some(export) => {
                             let uint = TypeSignature::UIntType;
-                            match in_env!(|env| inst.call(
-                                &mut env,
-                                meter,
-                                export,
-                                &[],
-                                &[],
-                                &uint
-                            ))? {
+                            match in_env!(|env| inst.call(&mut env, meter, export, &[], [], &uint))?
+                            {
                                 Value::UInt(n) => Some(n),
                                 v => return Err(CheckErrors::TypeValueError(uint, v).into()),
                             }
@@ -413,7 +407,7 @@ fn eval_all(
                     ty,
                     slot,
                 } => {
-                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty))?;
+                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], [], ty))?;
                     meter.charge(C::BindName, 0)?;
                     let value_memory_use = value.get_memory_use();
                     meter.add_memory(value_memory_use)?;
@@ -430,7 +424,7 @@ fn eval_all(
                         .ok_or_else(|| internal("bad define-data-var"))?;
                     let value_type =
                         TypeSignature::parse_type_repr(epoch, type_expr, &mut meter.meter)?;
-                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty))?;
+                    let value = in_env!(|env| inst.call(&mut env, meter, export, &[], [], ty))?;
                     let name: clarity::vm::ClarityName = name.as_str().into();
                     meter.charge(C::CreateVar, value_type.size() as u64)?;
                     contract_context.persisted_names.insert(name.clone());
@@ -450,7 +444,7 @@ fn eval_all(
                     contract_context.meta_data_var.insert(name, data_type);
                 }
                 TopLevel::Expr { export, ty } => {
-                    in_env!(|env| inst.call(&mut env, meter, export, &[], &[], ty).map(|_| ()))?;
+                    in_env!(|env| inst.call(&mut env, meter, export, &[], [], ty).map(|_| ()))?;
                 }
             }
         }
@@ -504,8 +498,10 @@ pub(crate) fn execute_contract(
                     .contract_context,
             ),
         };
+        // Borrowed, not `lookup_function`'s clone of the whole definition.
         let func = contract
-            .lookup_function(tx_name)
+            .functions
+            .get(tx_name)
             .ok_or_else(|| CheckErrors::UndefinedFunction(tx_name.to_string()))?;
         if !func.is_public() {
             return Err(CheckErrors::NoSuchPublicFunction(
@@ -521,16 +517,16 @@ pub(crate) fn execute_contract(
             .into());
         }
         let func_identifier = func.get_identifier();
-        if exec.call_stack.contains(&func_identifier) {
+        if meter.frames.contains(&func_identifier) || exec.call_stack.contains(&func_identifier) {
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
-        exec.call_stack.insert(&func_identifier, true);
+        meter.frames.push(func_identifier);
         meter.depth += 1;
         let res = execute_function_as_transaction(
-            exec, meter, &func, tx_name, args, &contract, loaded, contracts,
+            exec, meter, func, tx_name, args, &contract, loaded, contracts,
         );
         meter.depth -= 1;
-        exec.call_stack.remove(&func_identifier, true)?;
+        meter.frames.pop();
         res
     })();
     meter.drop_memory(contract_size);
@@ -612,9 +608,9 @@ fn execute_apply(
         .meta
         .function(name)
         .ok_or_else(|| internal(format!("no compiled function {name}")))?;
-    let types: Vec<TypeSignature> = meta.args.iter().map(|(_, t)| t.clone()).collect();
     let mut inst = loaded.checkout(contracts)?;
-    let result = inst.call(env, meter, &meta.export, args, &types, &meta.returns);
+    let types = meta.args.iter().map(|(_, t)| t);
+    let result = inst.call(env, meter, &meta.export, args, types, &meta.returns);
     loaded.checkin(inst);
     result
 }
@@ -666,6 +662,9 @@ pub(crate) fn on_interpreter<T>(
         LimitedCostTracker::new_free()
     };
     std::mem::swap(&mut exec.global_context.cost_track, &mut tracker);
+    for f in &meter.frames {
+        exec.call_stack.insert(f, true);
+    }
     let extra = (meter.depth as usize).saturating_sub(exec.call_stack.depth());
     for _ in 0..extra {
         exec.call_stack.incr_apply_depth();
@@ -674,10 +673,16 @@ pub(crate) fn on_interpreter<T>(
     for _ in 0..extra {
         exec.call_stack.decr_apply_depth();
     }
+    let removed = meter
+        .frames
+        .iter()
+        .rev()
+        .try_for_each(|f| exec.call_stack.remove(f, true));
     std::mem::swap(&mut exec.global_context.cost_track, &mut tracker);
     if meter.reported {
         meter.meter.set_total(tracker.get_total());
         meter.meter.set_memory(tracker.get_memory());
     }
+    removed?;
     r
 }

@@ -20,6 +20,10 @@ pub struct TxMeter {
     pub leak: u64,
     /// Whether the cost is reported (metering on); the limits apply either way.
     pub reported: bool,
+    /// The contract functions in progress, outermost first: the interpreter's call stack,
+    /// kept here (a scan of a few entries costs less than its hashed set) and handed to
+    /// it only when a callee runs on the interpreter (`exec::on_interpreter`).
+    pub frames: Vec<clarity::vm::callables::FunctionIdentifier>,
 }
 
 fn rd(mem: &[u8], off: u32) -> u64 {
@@ -36,6 +40,7 @@ impl TxMeter {
     pub fn new(meter: Meter, reported: bool) -> TxMeter {
         TxMeter {
             meter,
+            frames: vec![],
             depth: 0,
             leak: 0,
             reported,

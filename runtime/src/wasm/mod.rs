@@ -21,7 +21,7 @@ use clarity::vm::contexts::{ContractContext, Environment};
 use clarity::vm::errors::Error as ClarityError;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
-use wasmtime::{Engine, Global, InstancePre, Linker, Memory, Store, Val};
+use wasmtime::{Engine, Global, InstancePre, Linker, Memory, Store, Val, ValRaw};
 
 pub use exec::{call, deploy, snippet};
 
@@ -244,6 +244,8 @@ pub struct Instance {
     meta: Arc<Metadata>,
     /// The heap pointer right after the constants.
     heap_mark: i32,
+    /// Exports looked up so far (a lookup by name costs more than the call itself).
+    funcs: std::collections::BTreeMap<String, wasmtime::Func>,
 }
 
 impl Instance {
@@ -293,7 +295,40 @@ impl Instance {
             instance,
             meta: contract.meta.clone(),
             heap_mark: contract.meta.heap_start as i32,
+            funcs: std::collections::BTreeMap::new(),
         })
+    }
+
+    /// Export `name`, looked up once; its Wasm type is checked then against the flat form
+    /// of the Clarity types it is called with (what makes the unchecked call sound).
+    fn export<'t>(
+        &mut self,
+        name: &str,
+        arg_types: impl Iterator<Item = &'t TypeSignature>,
+        ret: &TypeSignature,
+    ) -> Result<wasmtime::Func, ClarityError> {
+        if let Some(f) = self.funcs.get(name) {
+            return Ok(*f);
+        }
+        let f = self
+            .instance
+            .get_func(&mut self.store, name)
+            .ok_or_else(|| internal(format!("no export {name}")))?;
+        let ty = f.ty(&self.store);
+        let mut params = ty.params();
+        let mut results = ty.results();
+        let mut arg_types = arg_types;
+        let fits = arg_types.all(|t| values::is_flat_form(t, &mut params))
+            && params.next().is_none()
+            && values::is_flat_form(ret, &mut results)
+            && results.next().is_none();
+        if !fits {
+            return Err(internal(format!(
+                "export {name} does not have the type of its Clarity signature"
+            )));
+        }
+        self.funcs.insert(name.to_string(), f);
+        Ok(f)
     }
 
     fn heap_now(&mut self) -> i32 {
@@ -312,28 +347,47 @@ impl Instance {
     /// Call export `name` with `args` (typed `arg_types`), returning a value of type `ret`.
     /// The meter enters the instance's meter block (at `meter.depth`) and is read back
     /// from it, whatever the outcome.
-    pub fn call(
+    pub fn call<'t, I>(
         &mut self,
         env: &mut Environment,
         meter: &mut meter::TxMeter,
         name: &str,
         args: &[Value],
-        arg_types: &[TypeSignature],
+        arg_types: I,
         ret: &TypeSignature,
-    ) -> Result<Value, ClarityError> {
-        let func = self
-            .instance
-            .get_func(&mut self.store, name)
-            .ok_or_else(|| internal(format!("no export {name}")))?;
-        let mut params = vec![];
-        for (a, t) in args.iter().zip(arg_types) {
-            let size = clarinet_wasm_compiler::abi::size(t) as usize;
-            let at = alloc(&mut self.store, size + values::payload_size(a, t))?;
-            write_at(&mut self.store, t, at, a)?;
+    ) -> Result<Value, ClarityError>
+    where
+        I: IntoIterator<Item = &'t TypeSignature>,
+        I::IntoIter: Clone,
+    {
+        let arg_types = arg_types.into_iter();
+        let func = self.export(name, arg_types.clone(), ret)?;
+        let mut raw: Vec<ValRaw> = Vec::with_capacity(8);
+        if !args.is_empty() {
+            // The arguments and their payloads in one allocation.
+            let sizes: Vec<(usize, usize)> = args
+                .iter()
+                .zip(arg_types.clone())
+                .map(|(a, t)| {
+                    let size = clarinet_wasm_compiler::abi::size(t) as usize;
+                    (size, size + values::payload_size(a, t))
+                })
+                .collect();
+            let mut at = alloc(&mut self.store, sizes.iter().map(|s| s.1).sum())?;
             let mem = self.store.data().memory.unwrap();
-            params.extend(values::read_flat(mem.data(&self.store), t, at));
+            for ((a, t), (size, total)) in args.iter().zip(arg_types).zip(sizes) {
+                let mut heap = at + size;
+                values::write_value(mem.data_mut(&mut self.store), &mut heap, t, at, a)
+                    .map_err(internal)?;
+                values::read_raw(mem.data(&self.store), t, at, &mut raw);
+                at += total;
+            }
         }
-        let mut results = values::result_slots(ret);
+        let mut results = 0;
+        clarinet_wasm_compiler::abi::for_each_part(ret, |_| results += 1);
+        if raw.len() < results {
+            raw.resize(results, ValRaw::i32(0));
+        }
         let mem = self
             .store
             .data()
@@ -346,7 +400,9 @@ impl Instance {
             env as *mut Environment as *mut Environment<'static, 'static, 'static>;
         self.store.data_mut().meter = meter as *mut meter::TxMeter;
         self.store.set_epoch_deadline(DEADLINE_TICKS);
-        let outcome = func.call(&mut self.store, &params, &mut results);
+        // SAFETY: `export` checked that the function's Wasm type is the flat form of
+        // `arg_types` and `ret`, so `raw` holds its parameters and has room for its results.
+        let outcome = unsafe { func.call_unchecked(&mut self.store, raw.as_mut_slice()) };
         self.store.data_mut().env = std::ptr::null_mut();
         self.store.data_mut().meter = std::ptr::null_mut();
         let depth = meter.depth;
@@ -380,12 +436,14 @@ impl Instance {
                 Err(e) => trap_error(e),
             });
         }
-        let at = alloc(
+        // The results are decoded from the free memory above the heap: nothing else
+        // allocates before the instance goes back to its pool, so the heap stays put.
+        let at = room(
             &mut self.store,
             clarinet_wasm_compiler::abi::size(ret) as usize,
         )?;
         let mem = self.store.data().memory.unwrap();
-        values::write_flat(mem.data_mut(&mut self.store), at, &results);
+        values::write_raw(mem.data_mut(&mut self.store), at, ret, &raw);
         values::read_value(mem.data(&self.store), ret, at).map_err(internal)
     }
 }
@@ -412,7 +470,8 @@ pub fn internal(msg: impl Into<String>) -> ClarityError {
 }
 
 /// Bump the module's heap by `size` bytes, growing memory as needed; returns the address.
-fn alloc(
+/// `size` bytes of memory at the heap pointer, which is left where it is.
+fn room(
     store: &mut impl wasmtime::AsContextMut<Data = HostState>,
     size: usize,
 ) -> Result<usize, ClarityError> {
@@ -426,15 +485,25 @@ fn alloc(
         .memory
         .ok_or_else(|| internal("module has no memory"))?;
     let at = heap.get(&mut ctx).i32().unwrap_or(0) as u32 as usize;
-    let end = at + size;
     let have = memory.data_size(&ctx);
-    if end > have {
-        let pages = (end - have).div_ceil(65536) as u64;
+    if at + size > have {
+        let pages = (at + size - have).div_ceil(65536) as u64;
         memory
             .grow(&mut ctx, pages)
             .map_err(|e| internal(format!("memory: {e}")))?;
     }
-    heap.set(&mut ctx, Val::I32(end as i32))
+    Ok(at)
+}
+
+/// `size` bytes of memory at the heap pointer, which moves past them.
+fn alloc(
+    store: &mut impl wasmtime::AsContextMut<Data = HostState>,
+    size: usize,
+) -> Result<usize, ClarityError> {
+    let at = room(store, size)?;
+    let mut ctx = store.as_context_mut();
+    let heap = ctx.data().heap.expect("checked by room");
+    heap.set(&mut ctx, Val::I32((at + size) as i32))
         .map_err(|e| internal(format!("heap: {e}")))?;
     Ok(at)
 }
@@ -447,7 +516,11 @@ fn write_at(
     value: &Value,
 ) -> Result<(), ClarityError> {
     let payload = values::payload_size(value, ty);
-    let start = alloc(store, payload)?;
+    let start = if payload == 0 {
+        0
+    } else {
+        alloc(store, payload)?
+    };
     let mut ctx = store.as_context_mut();
     let memory = ctx.data().memory.unwrap();
     let mut heap = start;

@@ -10,7 +10,7 @@ use clarity::vm::types::{
     PrincipalData, QualifiedContractIdentifier, ResponseData, SequenceData, SequenceSubtype,
     StandardPrincipalData, StringSubtype, TupleData, TypeSignature, UTF8Data, Value,
 };
-use wasmtime::Val;
+use wasmtime::ValRaw;
 
 type T = TypeSignature;
 
@@ -177,13 +177,40 @@ pub fn decode_principal(b: &[u8]) -> Result<PrincipalData, String> {
     if n == 0 {
         return Ok(PrincipalData::Standard(issuer));
     }
-    let name = std::str::from_utf8(b.get(22..22 + n).ok_or("short contract name")?)
-        .map_err(|e| e.to_string())?;
-    let name =
-        clarity::vm::ContractName::try_from(name.to_string()).map_err(|e| format!("{e:?}"))?;
+    let name = contract_name(b.get(22..22 + n).ok_or("short contract name")?)?;
     Ok(PrincipalData::Contract(QualifiedContractIdentifier::new(
         issuer, name,
     )))
+}
+
+/// A contract name from its bytes. `ContractName::try_from` checks the name with a regular
+/// expression, which costs more than a whole contract call; the last names checked are
+/// remembered (the check depends on the name alone).
+fn contract_name(bytes: &[u8]) -> Result<clarity::vm::ContractName, String> {
+    use clarity::vm::ContractName;
+    use std::cell::RefCell;
+    thread_local! {
+        static CHECKED: RefCell<Vec<(Box<[u8]>, ContractName)>> = const { RefCell::new(vec![]) };
+    }
+    if let Some(n) = CHECKED.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(b, _)| **b == *bytes)
+            .map(|(_, n)| n.clone())
+    }) {
+        return Ok(n);
+    }
+    let s = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let name = ContractName::try_from(s.to_string()).map_err(|e| format!("{e:?}"))?;
+    CHECKED.with(|c| {
+        let mut c = c.borrow_mut();
+        // A few: a scan of them must stay cheaper than the check.
+        if c.len() >= 32 {
+            c.remove(0);
+        }
+        c.push((bytes.into(), name.clone()));
+    });
+    Ok(name)
 }
 
 /// Bytes of payload (sequence contents) a value needs beyond its fixed memory form.
@@ -330,51 +357,49 @@ fn zero(mem: &mut [u8], at: usize, n: usize) {
     mem[at..at + n].fill(0);
 }
 
-/// The flat components of the value stored at `at`.
-pub fn read_flat(mem: &[u8], ty: &T, at: usize) -> Vec<Val> {
+/// Append the flat components of the value stored at `at` (a call's parameters).
+pub fn read_raw(mem: &[u8], ty: &T, at: usize, out: &mut Vec<ValRaw>) {
     let mut off = at;
-    abi::parts(ty)
-        .into_iter()
-        .map(|v| match v {
-            Part::I64 => {
-                let x = rd_u64(mem, off).unwrap_or(0) as i64;
-                off += 8;
-                Val::I64(x)
-            }
-            _ => {
-                let x = rd_u32(mem, off).unwrap_or(0) as i32;
-                off += 4;
-                Val::I32(x)
-            }
-        })
-        .collect()
-}
-
-/// Store flat components as the memory form at `at`.
-pub fn write_flat(mem: &mut [u8], at: usize, vals: &[Val]) {
-    let mut off = at;
-    for v in vals {
-        match v {
-            Val::I64(x) => {
-                wr_u64(mem, off, *x as u64);
-                off += 8;
-            }
-            Val::I32(x) => {
-                wr_u32(mem, off, *x as u32);
-                off += 4;
-            }
-            _ => {}
+    abi::for_each_part(ty, |p| match p {
+        Part::I64 => {
+            out.push(ValRaw::i64(rd_u64(mem, off).unwrap_or(0) as i64));
+            off += 8;
         }
-    }
+        Part::I32 => {
+            out.push(ValRaw::i32(rd_u32(mem, off).unwrap_or(0) as i32));
+            off += 4;
+        }
+    });
 }
 
-/// Placeholder values of the right Wasm types for a function's results.
-pub fn result_slots(ty: &T) -> Vec<Val> {
-    abi::parts(ty)
-        .into_iter()
-        .map(|v| match v {
-            Part::I64 => Val::I64(0),
-            _ => Val::I32(0),
-        })
-        .collect()
+/// Store a call's results, the flat components of a value of type `ty`, as its memory
+/// form at `at`.
+pub fn write_raw(mem: &mut [u8], at: usize, ty: &T, raw: &[ValRaw]) {
+    let (mut off, mut i) = (at, 0);
+    abi::for_each_part(ty, |p| {
+        match p {
+            Part::I64 => {
+                wr_u64(mem, off, raw[i].get_i64() as u64);
+                off += 8;
+            }
+            Part::I32 => {
+                wr_u32(mem, off, raw[i].get_i32() as u32);
+                off += 4;
+            }
+        }
+        i += 1;
+    });
+}
+
+/// Whether Wasm types `types` are the flat form of `ty`, component for component.
+pub fn is_flat_form(ty: &T, types: &mut impl Iterator<Item = wasmtime::ValType>) -> bool {
+    let mut ok = true;
+    abi::for_each_part(ty, |p| {
+        ok &= match (p, types.next()) {
+            (Part::I64, Some(wasmtime::ValType::I64)) => true,
+            (Part::I32, Some(wasmtime::ValType::I32)) => true,
+            _ => false,
+        };
+    });
+    ok
 }

@@ -13,7 +13,7 @@ use clarity::vm::Value;
 use std::sync::Arc;
 use wasmtime::{Caller, Linker};
 
-use super::{check, env, metered, name_of, raise, read, type_of, write, HostResult};
+use super::{check, env, metered, name_in, raise, read, type_in, type_of, write, HostResult};
 use crate::chain::WasmContracts;
 use crate::wasm::{exec, internal, values, HostState};
 
@@ -61,11 +61,12 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     (rd(at), rd(at + 4))
                 })
                 .collect();
-            let function = name_of(&c, name)?;
-            let mut args: Vec<Value> = vec![];
+            // Names and types borrowed from the module's metadata, not copied.
+            let meta = c.data().meta.clone();
+            let function = name_in(&meta, name)?;
+            let mut args: Vec<Value> = Vec::with_capacity(pairs.len());
             for (tid, at) in pairs {
-                let ty = type_of(&c, tid)?;
-                args.push(read(&c, &ty, at)?);
+                args.push(read(&c, type_in(&meta, tid)?, at)?);
             }
             let contracts = c.data().contracts.clone();
             // `ContractCall` was charged in Wasm, before the arguments; the rest is
@@ -73,7 +74,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             // the chain's cost table is made, so no call is short-circuited here.
             let v = metered(&mut c, |e, m| {
                 let returns = match &trait_id {
-                    Some(t) => check_dynamic(e, &callee, t, &function, &contracts)?,
+                    Some(t) => check_dynamic(e, &callee, t, function, &contracts)?,
                     None => None,
                 };
                 let caller_principal: PrincipalData =
@@ -83,7 +84,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     &mut nested,
                     m,
                     &callee,
-                    &function,
+                    function,
                     &args,
                     false,
                     &contracts,
@@ -97,8 +98,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 }
                 Ok(v)
             })?;
-            let ty = type_of(&c, rt)?;
-            write(&mut c, &ty, dest, &v)
+            write(&mut c, type_in(&meta, rt)?, dest, &v)
         },
     )?;
     l.func_wrap(
@@ -165,13 +165,15 @@ fn check_dynamic(
         return Err(CheckErrors::CircularReference(vec![callee.name.to_string()]).into());
     }
     let target = contract(e, callee, contracts)?;
-    if target.is_explicitly_implementing_trait(trait_id) {
+    // `is_explicitly_implementing_trait`, scanning the few entries instead of hashing.
+    if target.implemented_traits.iter().any(|t| t == trait_id) {
         return Ok(None);
     }
     let trait_name = trait_id.name.to_string();
     let defining = contract(e, &trait_id.contract_identifier, contracts)?;
     let f = target
-        .lookup_function(function)
+        .functions
+        .get(function)
         .ok_or_else(|| CheckErrors::BadTraitImplementation(trait_name.clone(), function.into()))?;
     if e.global_context.is_read_only() {
         return Err(CheckErrors::TraitBasedContractCallInReadOnly.into());
@@ -181,7 +183,8 @@ fn check_dynamic(
     }
     f.check_trait_expectations(e.epoch(), &defining, trait_id)?;
     let functions = defining
-        .lookup_trait_definition(&trait_name)
+        .defined_traits
+        .get(trait_name.as_str())
         .ok_or_else(|| CheckErrors::TraitReferenceUnknown(trait_name.clone()))?;
     let signature = functions
         .get(function)

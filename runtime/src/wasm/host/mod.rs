@@ -15,6 +15,7 @@ mod principals;
 mod sequences;
 mod values;
 
+use clarinet_wasm_compiler::Metadata;
 use clarity::vm::contexts::Environment;
 use clarity::vm::errors::Error as ClarityError;
 use clarity::vm::types::TypeSignature;
@@ -101,6 +102,22 @@ pub fn name_of(caller: &Caller<'_, HostState>, id: i32) -> HostResult<String> {
     match caller.data().meta.names.get(id as usize) {
         Some(t) => Ok(t.clone()),
         None => raise(super::internal(format!("bad name id {id}"))),
+    }
+}
+
+/// Name `id` of the module, borrowed from its metadata (see `HostState::meta`).
+pub fn name_in(meta: &Metadata, id: i32) -> HostResult<&str> {
+    match meta.names.get(id as usize) {
+        Some(n) => Ok(n),
+        None => raise(super::internal(format!("bad name id {id}"))),
+    }
+}
+
+/// Type `id` of the module, borrowed from its metadata.
+pub fn type_in(meta: &Metadata, id: i32) -> HostResult<&TypeSignature> {
+    match meta.types.get(id as usize) {
+        Some(t) => Ok(t),
+        None => raise(super::internal(format!("bad type id {id}"))),
     }
 }
 
