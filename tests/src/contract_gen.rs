@@ -48,6 +48,21 @@ use clarinet_wasm_runtime::chain::DEVNET_ACCOUNTS;
 /// fixed (`compiler/src/words/higher_order.rs: map_with_an_empty_sequence`).
 pub const KNOWN_DIVERGENCES: &[&str] = &[];
 
+/// Integers at the edges of 64- and 128-bit arithmetic, for both generators.
+pub const EDGE_INTS: [i128; 11] = [
+    i128::MAX,
+    i128::MIN,
+    i128::MAX - 1,
+    i128::MIN + 1,
+    1 << 64,
+    -(1 << 64),
+    (1 << 64) - 1,
+    1 << 63,
+    1 << 126,
+    -(1 << 126),
+    13043817825332782212,
+];
+
 /// How many choice streams a project reads.
 pub const STREAMS: usize = 16;
 const S_TRAITS: usize = 0;
@@ -734,18 +749,7 @@ impl Gen {
                 }
             }
             1 => (self.c.raw() as i32) as i128 * 1000,
-            2 => self.c.pick(&[
-                i128::MAX,
-                i128::MIN,
-                i128::MAX - 1,
-                i128::MIN + 1,
-                1 << 64,
-                -(1 << 64),
-                (1 << 64) - 1,
-                1 << 63,
-                1 << 126,
-                -(1 << 126),
-            ]),
+            2 => self.c.pick(&EDGE_INTS),
             _ => {
                 let parts = [self.c.raw(), self.c.raw(), self.c.raw(), self.c.raw()];
                 parts.iter().fold(0i128, |a, p| (a << 32) | *p as i128)
@@ -900,8 +904,15 @@ impl Gen {
                     format!("(list {})", xs.join(" "))
                 }
             }
+            Opt(_) | Resp(..) | Tuple(_) => self.composite(ty, Gen::literal),
+        }
+    }
+
+    /// An optional, response or tuple literal whose parts come from `part`.
+    fn composite(&mut self, ty: &Ty, part: fn(&mut Self, &Ty) -> String) -> String {
+        match ty {
             Opt(t) => {
-                let x = self.literal(t);
+                let x = part(self, t);
                 if self.c.chance(30) {
                     format!("(if false (some {x}) none)")
                 } else {
@@ -910,16 +921,17 @@ impl Gen {
             }
             Resp(t, e) => {
                 let c = self.c.chance(30);
-                let (x, y) = (self.literal(t), self.literal(e));
+                let (x, y) = (part(self, t), part(self, e));
                 format!("(if {c} (err {y}) (ok {x}))")
             }
             Tuple(fs) => {
                 let parts: Vec<String> = fs
                     .iter()
-                    .map(|(n, t)| format!("{n}: {}", self.literal(t)))
+                    .map(|(n, t)| format!("{n}: {}", part(self, t)))
                     .collect();
                 format!("{{{}}}", parts.join(", "))
             }
+            _ => part(self, ty),
         }
     }
 
@@ -941,26 +953,7 @@ impl Gen {
                 .to_string(),
             Buff(_) => self.c.pick(&["0x", "0x01", "0x02"]).to_string(),
             List(t, _) => format!("(list {})", self.small_literal(t)),
-            Opt(t) => {
-                let x = self.small_literal(t);
-                if self.c.chance(30) {
-                    format!("(if false (some {x}) none)")
-                } else {
-                    format!("(some {x})")
-                }
-            }
-            Resp(t, e) => {
-                let c = self.c.chance(30);
-                let (x, y) = (self.small_literal(t), self.small_literal(e));
-                format!("(if {c} (err {y}) (ok {x}))")
-            }
-            Tuple(fs) => {
-                let parts: Vec<String> = fs
-                    .iter()
-                    .map(|(n, t)| format!("{n}: {}", self.small_literal(t)))
-                    .collect();
-                format!("{{{}}}", parts.join(", "))
-            }
+            Opt(_) | Resp(..) | Tuple(_) => self.composite(ty, Gen::small_literal),
         }
     }
 

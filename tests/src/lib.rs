@@ -502,3 +502,32 @@ pub fn sweep_budgets(
     }
     (checked, exceeded)
 }
+
+/// Cases per run of the generated tests: `CLARINET_WASM_PROPTEST_CASES`, 300 by default
+/// (what CI runs).
+pub fn proptest_cases() -> u32 {
+    std::env::var("CLARINET_WASM_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(300)
+}
+
+/// The generated tests' proptest configuration: cases from the environment, shrinking
+/// bounded (each case runs both runtimes), failing seeds kept beside `source_file` and
+/// replayed first.
+pub fn proptest_config(
+    source_file: &'static str,
+    max_shrink_iters: u32,
+    max_shrink_time: u32,
+) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence};
+    Config {
+        cases: proptest_cases(),
+        max_shrink_iters,
+        max_shrink_time,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::with_source_file(source_file)
+    }
+}

@@ -24,30 +24,9 @@ use std::sync::Arc;
 use clarinet_wasm_tests::*;
 use proptest::prelude::*;
 use proptest::strategy::Union;
-use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{TestCaseError, TestError, TestRunner};
 
 const MAX_DEPTH: u32 = 4;
-
-fn cases() -> u32 {
-    std::env::var("CLARINET_WASM_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(300)
-}
-
-fn config() -> Config {
-    Config {
-        cases: cases(),
-        // Each case runs both runtimes; keep shrinking bounded.
-        max_shrink_iters: 2000,
-        max_shrink_time: 60_000,
-        // Failing seeds go to `tests/tests/generated.proptest-regressions` and are replayed first.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::with_source_file(file!())
-    }
-}
 
 // ---- types --------------------------------------------------------------------------
 
@@ -171,19 +150,7 @@ fn int_literal() -> BoxedStrategy<i128> {
         8 => -20i128..20,
         2 => any::<i64>().prop_map(|v| v as i128),
         1 => any::<i128>(),
-        2 => prop::sample::select(vec![
-            i128::MAX,
-            i128::MIN,
-            i128::MAX - 1,
-            i128::MIN + 1,
-            1 << 64,
-            -(1 << 64),
-            (1 << 64) - 1,
-            1 << 63,
-            1 << 126,
-            -(1 << 126),
-            13043817825332782212,
-        ]),
+        2 => prop::sample::select(contract_gen::EDGE_INTS.to_vec()),
     ]
     .boxed()
 }
@@ -1040,7 +1007,7 @@ fn run<T: std::fmt::Debug>(
     test: impl Fn(&T) -> Result<StepReport, TestCaseError>,
 ) {
     let stats = RefCell::new(Stats::default());
-    let mut runner = TestRunner::new(config());
+    let mut runner = TestRunner::new(proptest_config(file!(), 2000, 60_000));
     let result = runner.run(&strategy, |input| {
         let r = test(&input)?;
         stats.borrow_mut().record(&r);

@@ -40,31 +40,10 @@ use clarity::vm::functions::NativeFunctions;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::variables::NativeVariables;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{TestCaseError, TestError, TestRunner};
 
 /// Choices per stream (see `contract_gen`): enough for the largest function bodies.
 const STREAM_LEN: usize = 1024;
-
-fn cases() -> u32 {
-    std::env::var("CLARINET_WASM_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(300)
-}
-
-fn config() -> Config {
-    Config {
-        cases: cases(),
-        // A case deploys 4-6 contracts and makes up to 8 calls on both runtimes: keep
-        // shrinking bounded.
-        max_shrink_iters: 1000,
-        max_shrink_time: 300_000,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::with_source_file(file!())
-    }
-}
 
 fn projects() -> impl Strategy<Value = Project> {
     prop::collection::vec(prop::collection::vec(any::<u32>(), 0..=STREAM_LEN), STREAMS)
@@ -222,7 +201,7 @@ fn check_arguments(p: &Project, c: &Call) -> Result<(), TestCaseError> {
 #[test]
 fn generated_projects_agree() {
     let stats = RefCell::new(Stats::default());
-    let mut runner = TestRunner::new(config());
+    let mut runner = TestRunner::new(proptest_config(file!(), 1000, 300_000));
     let start = std::time::Instant::now();
     let result = runner.run(&projects(), |p| {
         stats.borrow_mut().cases += 1;

@@ -104,6 +104,33 @@ fn push_count(b: &mut Builder, s: &Seq) {
     }
 }
 
+/// When the `i32` on top of the stack is not zero: copy element `i` of `s` to element `n`
+/// of the array at `dest` (elements as wide as `s`'s), and count it in `n`.
+fn append_if(ctx: &Ctx, b: &mut Builder, s: &Seq, i: LocalId, dest: LocalId, n: LocalId) {
+    let (memory, stride) = (ctx.memory, s.stride as i32);
+    b.if_else(
+        None,
+        |t| {
+            t.local_get(dest)
+                .local_get(n)
+                .i32_const(stride)
+                .binop(BinaryOp::I32Mul)
+                .binop(BinaryOp::I32Add);
+            t.local_get(s.offset)
+                .local_get(i)
+                .i32_const(stride)
+                .binop(BinaryOp::I32Mul)
+                .binop(BinaryOp::I32Add);
+            t.i32_const(stride).memory_copy(memory, memory);
+            t.local_get(n)
+                .i32_const(1)
+                .binop(BinaryOp::I32Add)
+                .local_set(n);
+        },
+        |_| {},
+    );
+}
+
 /// A synthetic `(f a0 a1 ...)` over values held in locals, typed `result`.
 fn application(
     ctx: &mut Ctx,
@@ -347,31 +374,8 @@ fn map_with_an_empty_sequence(
                     let pos = ctx.module.locals.add(ValType::I32);
                     lp.i32_const(0).local_set(pos);
                     for k in &live {
-                        let s = &seqs[*k];
                         lp.local_get(counts[*k]);
-                        let mut copy = lp.dangling_instr_seq(None);
-                        copy.local_get(scratch)
-                            .local_get(pos)
-                            .i32_const(stride as i32)
-                            .binop(BinaryOp::I32Mul)
-                            .binop(BinaryOp::I32Add);
-                        copy.local_get(s.offset)
-                            .local_get(i)
-                            .i32_const(stride as i32)
-                            .binop(BinaryOp::I32Mul)
-                            .binop(BinaryOp::I32Add);
-                        copy.i32_const(stride as i32)
-                            .memory_copy(ctx.memory, ctx.memory);
-                        copy.local_get(pos)
-                            .i32_const(1)
-                            .binop(BinaryOp::I32Add)
-                            .local_set(pos);
-                        let copy = copy.id();
-                        let skip = lp.dangling_instr_seq(None).id();
-                        lp.instr(walrus::ir::IfElse {
-                            consequent: copy,
-                            alternative: skip,
-                        });
+                        append_if(ctx, lp, &seqs[*k], i, scratch, pos);
                     }
                     (0..mv)
                         .map(|p| {
@@ -591,30 +595,8 @@ pub fn emit(
                 ctx.pop_scope();
                 r?;
                 ctx.flush(lp);
-                // Kept: copy the element's bytes to the end of the result.
-                let mut keep = lp.dangling_instr_seq(None);
-                keep.local_get(base)
-                    .local_get(kept)
-                    .i32_const(s.stride as i32)
-                    .binop(BinaryOp::I32Mul)
-                    .binop(BinaryOp::I32Add);
-                keep.local_get(s.offset)
-                    .local_get(i)
-                    .i32_const(s.stride as i32)
-                    .binop(BinaryOp::I32Mul)
-                    .binop(BinaryOp::I32Add);
-                keep.i32_const(s.stride as i32)
-                    .memory_copy(ctx.memory, ctx.memory);
-                keep.local_get(kept)
-                    .i32_const(1)
-                    .binop(BinaryOp::I32Add)
-                    .local_set(kept);
-                let keep = keep.id();
-                let skip = lp.dangling_instr_seq(None).id();
-                lp.instr(walrus::ir::IfElse {
-                    consequent: keep,
-                    alternative: skip,
-                });
+                // Kept: its bytes go to the end of the result.
+                append_if(ctx, lp, &s, i, base, kept);
                 Ok(())
             })?;
             // `filter` keeps the input's own type (it only drops elements).

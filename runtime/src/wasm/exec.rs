@@ -517,7 +517,8 @@ pub(crate) fn execute_contract(
             .into());
         }
         let func_identifier = func.get_identifier();
-        if meter.frames.contains(&func_identifier) || exec.call_stack.contains(&func_identifier) {
+        // The call stack of a Wasm transaction is the meter's (see `TxMeter::frames`).
+        if meter.frames.contains(&func_identifier) {
             return Err(CheckErrors::CircularReference(vec![func_identifier.to_string()]).into());
         }
         meter.frames.push(func_identifier);
