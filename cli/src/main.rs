@@ -5,8 +5,10 @@ mod bench;
 mod check;
 mod common;
 mod compile;
+mod deploy;
 mod diagnostics;
 mod new;
+mod plan;
 mod project_args;
 mod report;
 mod run;
@@ -114,6 +116,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Deploy the whole project on a fresh simulated chain, in plan order, and compare
+    /// each contract's deployment between the runtimes.
+    Deploy {
+        /// Which runtime(s) to run; `both` compares every deployment.
+        #[arg(long, value_enum, default_value = "both")]
+        runtime: RuntimeArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
+    },
+    /// Write the simnet deployment plan Clarinet would build
+    /// (deployments/default.simnet-plan.yaml).
+    Plan {
+        /// Print it instead of writing it.
+        #[arg(long)]
+        stdout: bool,
+        /// Overwrite a plan that holds calls or transfers.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
+    },
     /// Contract commands.
     Contract {
         #[command(subcommand)]
@@ -156,6 +182,16 @@ fn main() -> ExitCode {
             format,
         } => bench::run(filter.as_deref(), calls, format),
         Command::Test(args) => test::run(&args),
+        Command::Deploy {
+            runtime,
+            format,
+            manifest,
+        } => deploy::run(&manifest, runtime, format),
+        Command::Plan {
+            stdout,
+            force,
+            manifest,
+        } => plan::run(&manifest, stdout, force),
         Command::New { name, path } => new::run_new(&name, &path),
         Command::Contract {
             command: ContractCommand::New { name, manifest },

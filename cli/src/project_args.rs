@@ -17,6 +17,14 @@ impl ManifestArg {
         let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
         let manifest =
             find_manifest(&cwd, self.manifest_path.as_deref()).map_err(|e| e.to_string())?;
-        load(&manifest).map_err(|e| e.to_string())
+        let project = load(&manifest).map_err(|e| e.to_string())?;
+        // Once per run: what runs otherwise than declared.
+        for w in &project.warnings {
+            eprintln!(
+                "{} {w}",
+                colored::Colorize::bold(colored::Colorize::yellow("warning:"))
+            );
+        }
+        Ok(project)
     }
 }

@@ -108,6 +108,7 @@ fn status_word(r: &TestResult) -> String {
         Status::Pass => "pass".green(),
         Status::Fail => "fail".red().bold(),
         Status::Mismatch => "mismatch".magenta().bold(),
+        Status::NotRun => "not run".yellow().bold(),
     };
     match &r.interpreter_only {
         Some(_) => format!("{s} {}", "(interpreter only)".yellow()),
@@ -167,6 +168,12 @@ fn text_report(report: &RunReport, args: &TestArgs) -> String {
             interp_only
         );
     }
+    if report.not_run() > 0 {
+        out += &format!(
+            "{} test(s) not run: they need a contract that is not deployed here\n",
+            report.not_run()
+        );
+    }
     out += &format!("{} passed, {} failed\n", report.passed(), report.failed());
     out
 }
@@ -220,7 +227,7 @@ fn json_report(report: &RunReport) -> serde_json::Value {
                 "line": r.line,
                 "name": r.name,
                 "function": r.function,
-                "status": match r.status { Status::Pass => "pass", Status::Fail => "fail", Status::Mismatch => "mismatch" },
+                "status": match r.status { Status::Pass => "pass", Status::Fail => "fail", Status::Mismatch => "mismatch", Status::NotRun => "not-run" },
                 "message": r.message,
                 "interpreter_only": r.interpreter_only,
                 "mismatch": r.mismatch.as_ref().map(|m| json!({"step": m.step, "part": m.part, "interpreter": m.interpreter, "wasm": m.wasm})),
@@ -234,6 +241,7 @@ fn json_report(report: &RunReport) -> serde_json::Value {
         "passed": report.passed(),
         "failed": report.failed(),
         "mismatches": report.mismatches(),
+        "not_run": report.not_run(),
         "unsupported": report.unsupported.iter().map(|u| json!({"contract": u.contract, "file": u.file, "reason": u.reason})).collect::<Vec<_>>(),
         "tests": tests,
     })
@@ -245,6 +253,11 @@ fn junit_report(report: &RunReport, project: &str) -> Result<String, String> {
     for r in &report.results {
         let status = match r.status {
             Status::Pass => TestCaseStatus::success(),
+            Status::NotRun => {
+                let mut s = TestCaseStatus::skipped();
+                s.set_message(r.message.clone());
+                s
+            }
             Status::Fail | Status::Mismatch => {
                 let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 let message = match &r.mismatch {

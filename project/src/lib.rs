@@ -2,10 +2,14 @@
 //! tests on the interpreter and on Wasm. Front-ends (the CLI now, the LSP and devnet
 //! later) share this; it stands on the runtime.
 
-mod deps;
+pub mod deploy;
+pub mod deps;
 pub mod manifest;
+pub mod plan;
+pub mod requirements;
 pub mod runner;
 pub mod unit_tests;
+pub mod versions;
 
 pub use manifest::{find_manifest, load, Project, ProjectContract, ProjectError};
 

@@ -1,7 +1,8 @@
 //! A Clarinet project on disk: Clarinet.toml, settings/Devnet.toml, the requirements
-//! cache, and the deployment order (the simnet plan when present, else dependencies).
+//! cache, and the deployment plan (`deployments/default.simnet-plan.yaml` when present,
+//! else the one Clarinet would build).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,9 @@ use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPri
 use clarity::vm::ClarityVersion;
 use clarity_repl::repl::{ClarityCodeSource, ContractDeployer};
 
-use crate::deps;
+use crate::plan::{self, Plan, Tx};
+use crate::versions::{self, Settings, Support};
+use crate::{deps, requirements};
 
 /// A broken project: one message, meant for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +42,11 @@ pub struct ProjectContract {
     pub id: QualifiedContractIdentifier,
     pub path: PathBuf,
     pub source: String,
+    /// What it runs as here.
     pub version: ClarityVersion,
     pub epoch: StacksEpochId,
+    /// What it was declared as, and what that comes to.
+    pub settings: Settings,
     pub is_requirement: bool,
 }
 
@@ -55,10 +61,17 @@ pub struct Project {
     pub root: PathBuf,
     pub manifest_path: PathBuf,
     pub name: String,
-    /// Requirements then project contracts, in deployment order.
+    /// Every contract the plan publishes, in its order (requirements first).
     pub contracts: Vec<ProjectContract>,
+    pub plan: Plan,
+    /// The plan Clarinet would build from the manifest (what `clarinet-wasm plan` writes).
+    pub default_plan: Plan,
     pub accounts: Vec<Account>,
     pub cache_dir: PathBuf,
+    /// Contracts that are not deployed here, and why (Clarity 3+, or needing one).
+    pub refused: BTreeMap<QualifiedContractIdentifier, String>,
+    /// To print once per run (contracts running at an epoch other than declared, …).
+    pub warnings: Vec<String>,
 }
 
 impl Project {
@@ -72,13 +85,16 @@ impl Project {
         self.accounts.iter().find(|a| a.name == name)
     }
 
-    /// The epoch the project's chain runs in: the latest any contract asks for.
+    /// The epoch the project's chain runs in after deployment: the plan's last (as a
+    /// simnet is left), or the latest any contract runs at.
     pub fn epoch(&self) -> StacksEpochId {
-        self.contracts
-            .iter()
-            .map(|c| c.epoch)
-            .max()
-            .unwrap_or(StacksEpochId::Epoch24)
+        let last = self.plan.batches.iter().map(|b| b.epoch.runs_at()).max();
+        let contracts = self.contracts.iter().map(|c| c.epoch).max();
+        last.max(contracts).unwrap_or(StacksEpochId::Epoch24)
+    }
+
+    pub fn contract(&self, id: &QualifiedContractIdentifier) -> Option<&ProjectContract> {
+        self.contracts.iter().find(|c| &c.id == id)
     }
 
     /// The Clarity version of what is not in the manifest (test files): the newest the
@@ -176,15 +192,19 @@ pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
         .to_path_buf();
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| ProjectError(format!("{}: {e}", manifest_path.display())))?;
-    toml::from_str::<toml::Value>(&text).map_err(|e| toml_error(&manifest_path, &e))?;
-    let file: ProjectManifestFile =
-        toml::from_str(&text).map_err(|e| toml_error(&manifest_path, &e))?;
+    let mut raw =
+        toml::from_str::<toml::Value>(&text).map_err(|e| toml_error(&manifest_path, &e))?;
+    let settings = contract_settings(&mut raw)?;
+    let file: ProjectManifestFile = raw
+        .clone()
+        .try_into()
+        .map_err(|e| toml_error(&manifest_path, &e))?;
     let location = FileLocation::from_path(manifest_path.clone());
     let manifest = guarded("Clarinet.toml", || {
         ProjectManifest::from_project_manifest_file(file, &location)
     })?;
 
-    let accounts = load_accounts(&root)?;
+    let mut accounts = load_accounts(&root)?;
     let account_address = |label: &str| {
         accounts
             .iter()
@@ -215,36 +235,213 @@ pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
         };
         let cname = clarity::vm::ContractName::try_from(name.clone())
             .map_err(|_| ProjectError(format!("contract '{name}': not a valid contract name")))?;
+        let settings = settings[name].clone();
         contracts.push(ProjectContract {
             id: QualifiedContractIdentifier::new(issuer, cname),
             path,
             source,
-            version: c.clarity_version,
-            epoch: c.epoch,
+            version: settings.version,
+            epoch: settings.epoch,
+            settings,
             is_requirement: false,
         });
     }
 
-    let requirements = load_requirements(&manifest, &root)?;
-    let mut all: Vec<ProjectContract> = requirements;
+    let cache_dir = requirements::cache_dir(&raw, &root);
+    let own: BTreeSet<_> = contracts.iter().map(|c| c.id.clone()).collect();
+    let mut all = requirements::load(&requirements::listed(&raw)?, &cache_dir, &root, &own)?;
     all.extend(contracts);
-    let ordered = order(&root, all)?;
+    let ordered = order(all)?;
+
+    let default_plan = plan::build(&ordered, &root);
+    let plan_path = root.join(plan::DEFAULT_PLAN);
+    let mut warnings = vec![];
+    let (plan, contracts) = if plan_path.is_file() {
+        let mut plan = plan::read(&plan_path, &root)?;
+        if let Some(w) = &plan.wallets {
+            accounts = w.clone();
+        }
+        let contracts = plan_contracts(&mut plan, ordered, &root, &mut warnings)?;
+        (plan, contracts)
+    } else {
+        (default_plan.clone(), ordered)
+    };
+    let refused = refused(&contracts);
+    for c in &contracts {
+        match &c.settings.support {
+            Support::RunsAt24 { asked } => warnings.push(format!(
+                "contract '{}' is set to epoch {asked}: it runs at epoch 2.4, the latest the reference runtime knows (its Clarity {} words mean the same there)",
+                c.name(),
+                c.settings.asked_version
+            )),
+            Support::Refused(why) => warnings.push(format!(
+                "contract '{}' is not deployed: {why}",
+                c.name()
+            )),
+            Support::Runs => {}
+        }
+    }
+    for (id, why) in &refused {
+        if matches!(
+            contracts
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| &c.settings.support),
+            Some(Support::Runs | Support::RunsAt24 { .. })
+        ) {
+            warnings.push(format!("contract '{}' is not deployed: {why}", id.name));
+        }
+    }
     Ok(Project {
         root: root.clone(),
         manifest_path,
         name: manifest.project.name.clone(),
-        contracts: ordered,
+        contracts,
+        plan,
+        default_plan,
         accounts,
-        cache_dir: location_path(&manifest.project.cache_location)
-            .unwrap_or_else(|| root.join(".cache")),
+        cache_dir,
+        refused,
+        warnings,
     })
 }
 
-fn location_path(l: &FileLocation) -> Option<PathBuf> {
-    match l {
-        FileLocation::FileSystem { path } => Some(path.clone()),
-        _ => None,
+/// Each contract's declared epoch and Clarity version, resolved; the manifest is then
+/// rewritten to what runs here, so that clarinet-files (which knows epochs up to 2.4 and
+/// Clarity 1 and 2) reads the rest of it.
+fn contract_settings(raw: &mut toml::Value) -> Result<BTreeMap<String, Settings>, ProjectError> {
+    let mut out = BTreeMap::new();
+    let Some(contracts) = raw.get_mut("contracts").and_then(|c| c.as_table_mut()) else {
+        return Ok(out);
+    };
+    for (name, table) in contracts.iter_mut() {
+        let Some(table) = table.as_table_mut() else {
+            continue;
+        };
+        let text = |k: &str| table.get(k).and_then(versions::scalar_text);
+        let s = versions::resolve(text("epoch").as_deref(), text("clarity_version").as_deref())
+            .map_err(|e| ProjectError(format!("Clarinet.toml: contract '{name}': {e}")))?;
+        table.insert("epoch".into(), toml::Value::String(s.epoch.to_string()));
+        let v = if s.version == ClarityVersion::Clarity1 {
+            1
+        } else {
+            2
+        };
+        table.insert("clarity_version".into(), toml::Value::Integer(v));
+        out.insert(name.clone(), s);
     }
+    Ok(out)
+}
+
+/// Dependencies first (Clarinet's order), requirements before the project's contracts.
+fn order(all: Vec<ProjectContract>) -> Result<Vec<ProjectContract>, ProjectError> {
+    let deps = dependency_map(&all);
+    let epochs: HashMap<_, _> = all.iter().map(|c| (c.id.clone(), c.epoch)).collect();
+    let ids = deps::order(&deps, &epochs)?;
+    let mut by_id: BTreeMap<_, _> = all.into_iter().map(|c| (c.id.clone(), c)).collect();
+    let ordered: Vec<ProjectContract> = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+    let (mut reqs, own): (Vec<_>, Vec<_>) = ordered.into_iter().partition(|c| c.is_requirement);
+    reqs.extend(own);
+    Ok(reqs)
+}
+
+/// The contracts a plan publishes, in its order: the manifest's (or a requirement's)
+/// when the plan names one, else read from the plan's path. The manifest's contracts the
+/// plan leaves out are added in a last batch, with a warning.
+fn plan_contracts(
+    plan: &mut Plan,
+    ordered: Vec<ProjectContract>,
+    root: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<ProjectContract>, ProjectError> {
+    let mut by_id: BTreeMap<_, _> = ordered.iter().map(|c| (c.id.clone(), c.clone())).collect();
+    let mut out = vec![];
+    for b in &plan.batches {
+        for t in &b.transactions {
+            let Tx::Publish { id, path, version } = t else {
+                continue;
+            };
+            if let Some(c) = by_id.remove(id) {
+                out.push(c);
+                continue;
+            }
+            let full = root.join(path);
+            let source = std::fs::read_to_string(&full).map_err(|e| {
+                ProjectError(format!(
+                    "{} (batch {}): contract '{}': cannot read {path}: {e}",
+                    plan::DEFAULT_PLAN,
+                    b.id,
+                    id.name
+                ))
+            })?;
+            let epoch = b.epoch.to_string();
+            let settings =
+                versions::resolve(Some(&epoch), Some(&version.to_string())).map_err(|e| {
+                    ProjectError(format!(
+                        "{}: contract '{}': {e}",
+                        plan::DEFAULT_PLAN,
+                        id.name
+                    ))
+                })?;
+            out.push(ProjectContract {
+                id: id.clone(),
+                path: full,
+                source,
+                version: settings.version,
+                epoch: settings.epoch,
+                settings,
+                is_requirement: path.contains("requirements/"),
+            });
+        }
+    }
+    let mut left_out = vec![];
+    for c in ordered {
+        if by_id.contains_key(&c.id) {
+            warnings.push(format!(
+                "contract '{}' is not in {}: deployed after the plan (`clarinet-wasm plan --force` rewrites it)",
+                c.name(),
+                plan::DEFAULT_PLAN
+            ));
+            left_out.push(c);
+        }
+    }
+    if !left_out.is_empty() {
+        let last = plan::build(&left_out, root);
+        for mut b in last.batches {
+            b.id = plan.batches.len();
+            plan.batches.push(b);
+        }
+        out.extend(left_out);
+    }
+    Ok(out)
+}
+
+/// Contracts not deployed here: Clarity 3+ ones, and those that need one of them.
+fn refused(contracts: &[ProjectContract]) -> BTreeMap<QualifiedContractIdentifier, String> {
+    let mut out: BTreeMap<_, _> = contracts
+        .iter()
+        .filter_map(|c| match &c.settings.support {
+            Support::Refused(why) => Some((c.id.clone(), why.clone())),
+            _ => None,
+        })
+        .collect();
+    if out.is_empty() {
+        return out;
+    }
+    let deps = dependency_map(contracts);
+    // In deployment order, a contract's dependencies are settled before it.
+    for c in contracts {
+        if out.contains_key(&c.id) {
+            continue;
+        }
+        if let Some(d) = deps[&c.id].iter().find(|d| out.contains_key(*d)) {
+            out.insert(
+                c.id.clone(),
+                format!("it needs contract '{}', which is not deployed", d.name),
+            );
+        }
+    }
+    out
 }
 
 fn load_accounts(root: &Path) -> Result<Vec<Account>, ProjectError> {
@@ -282,146 +479,16 @@ fn load_accounts(root: &Path) -> Result<Vec<Account>, ProjectError> {
     Ok(accounts)
 }
 
-/// Requirements from the cache Clarinet keeps (`<cache>/requirements/<id>.clar` and
-/// `.json`). Offline, a missing one is an error naming it.
-fn load_requirements(
-    manifest: &ProjectManifest,
-    root: &Path,
-) -> Result<Vec<ProjectContract>, ProjectError> {
-    let Some(reqs) = &manifest.project.requirements else {
-        return Ok(vec![]);
-    };
-    let cache =
-        location_path(&manifest.project.cache_location).unwrap_or_else(|| root.join(".cache"));
-    let mut out = vec![];
-    for r in reqs {
-        let id = QualifiedContractIdentifier::parse(&r.contract_id).map_err(|_| {
-            ProjectError(format!(
-                "requirement '{}' is not a contract identifier",
-                r.contract_id
-            ))
-        })?;
-        let dir = cache.join("requirements");
-        let clar = dir.join(format!("{}.clar", r.contract_id));
-        let source = std::fs::read_to_string(&clar).map_err(|_| {
-            ProjectError(format!(
-                "requirement {} is not in the requirements cache ({}) and cannot be fetched offline",
-                r.contract_id,
-                clar.strip_prefix(root).unwrap_or(&clar).display()
-            ))
-        })?;
-        let (version, epoch) = requirement_settings(&dir.join(format!("{}.json", r.contract_id)));
-        out.push(ProjectContract {
-            id,
-            path: clar,
-            source,
-            version,
-            epoch,
-            is_requirement: true,
-        });
-    }
-    Ok(out)
-}
-
-/// The clarity version and epoch the cache's JSON records (defaults: Clarity 1, 2.05).
-fn requirement_settings(json: &Path) -> (ClarityVersion, StacksEpochId) {
-    let mut version = ClarityVersion::Clarity1;
-    let mut epoch = StacksEpochId::Epoch2_05;
-    if let Ok(text) = std::fs::read_to_string(json) {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            let s = |k: &str| {
-                v.get(k)
-                    .map(|x| x.to_string().trim_matches('"').to_string())
-            };
-            if let Some(cv) = s("clarity_version") {
-                if cv.ends_with('2') {
-                    version = ClarityVersion::Clarity2;
-                }
-            }
-            if let Some(e) = s("epoch") {
-                epoch = match e.trim_start_matches("Epoch").replace('_', ".").as_str() {
-                    "2.0" | "20" => StacksEpochId::Epoch20,
-                    "2.1" | "21" => StacksEpochId::Epoch21,
-                    "2.2" | "22" => StacksEpochId::Epoch22,
-                    "2.3" | "23" => StacksEpochId::Epoch23,
-                    "2.4" | "24" => StacksEpochId::Epoch24,
-                    _ => StacksEpochId::Epoch2_05,
-                };
-            }
-        }
-    }
-    (version, epoch)
-}
-
-/// Deployment order: the simnet plan's order when the project has one, dependencies
-/// first otherwise (and for anything the plan does not list).
-fn order(
-    root: &Path,
-    contracts: Vec<ProjectContract>,
-) -> Result<Vec<ProjectContract>, ProjectError> {
-    let by_deps = deps::dependency_order(&contracts)?;
-    let plan = root.join("deployments").join("default.simnet-plan.yaml");
-    let Ok(text) = std::fs::read_to_string(&plan) else {
-        return Ok(by_deps);
-    };
-    let names = plan_order(&text)
-        .map_err(|e| ProjectError(format!("deployments/default.simnet-plan.yaml: {e}")))?;
-    let mut out = vec![];
-    let mut placed = BTreeSet::new();
-    for n in &names {
-        if let Some(c) = by_deps
-            .iter()
-            .find(|c| c.name() == n && !placed.contains(&c.id))
-        {
-            placed.insert(c.id.clone());
-            out.push(c.clone());
-        }
-    }
-    for c in by_deps {
-        if !placed.contains(&c.id) {
-            out.push(c);
-        }
-    }
-    Ok(out)
-}
-
-/// Contract names in publish order from a simnet deployment plan.
-fn plan_order(text: &str) -> Result<Vec<String>, String> {
-    let doc: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-    let mut names = vec![];
-    let batches = doc
-        .get("plan")
-        .and_then(|p| p.get("batches"))
-        .and_then(|b| b.as_sequence())
-        .cloned()
-        .unwrap_or_default();
-    for batch in batches {
-        let txs = batch
-            .get("transactions")
-            .and_then(|t| t.as_sequence())
-            .cloned()
-            .unwrap_or_default();
-        for tx in txs {
-            let Some(map) = tx.as_mapping() else { continue };
-            for (kind, body) in map {
-                let kind = kind.as_str().unwrap_or_default();
-                if kind.contains("contract-publish") {
-                    if let Some(n) = body.get("contract-name").and_then(|n| n.as_str()) {
-                        names.push(n.to_string());
-                    }
-                }
-            }
-        }
-    }
-    Ok(names)
-}
-
-/// Map from contract id to the ids it refers to (for per-contract dependency closure).
-pub fn dependency_map(
-    contracts: &[ProjectContract],
-) -> BTreeMap<QualifiedContractIdentifier, BTreeSet<QualifiedContractIdentifier>> {
-    contracts
+/// Each contract's dependencies, by Clarinet's detector.
+pub fn dependency_map(contracts: &[ProjectContract]) -> deps::Dependencies {
+    let sources: Vec<deps::Source> = contracts
         .iter()
-        .map(|c| (c.id.clone(), deps::references(c)))
-        .collect()
+        .map(|c| deps::Source {
+            id: &c.id,
+            source: &c.source,
+            version: c.version,
+            epoch: c.epoch,
+        })
+        .collect();
+    deps::detect(&sources)
 }

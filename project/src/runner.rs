@@ -11,6 +11,7 @@ use clarity::vm::costs::ExecutionCost;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
 use clarity::vm::Value;
 
+use crate::deploy::Outcome;
 use crate::manifest::{dependency_map, Project, ProjectContract, ProjectError};
 use crate::unit_tests::{self, TestCase, TestFile};
 
@@ -33,6 +34,8 @@ pub enum Status {
     Pass,
     Fail,
     Mismatch,
+    /// Needs a contract that is not deployed here (Clarity 3+): run on neither runtime.
+    NotRun,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +91,14 @@ impl RunReport {
     }
 
     pub fn failed(&self) -> usize {
-        self.results.len() - self.passed()
+        self.results.len() - self.passed() - self.not_run()
+    }
+
+    pub fn not_run(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.status == Status::NotRun)
+            .count()
     }
 
     pub fn mismatches(&self) -> usize {
@@ -153,10 +163,29 @@ pub fn run(
 
     let mut report = RunReport::default();
     let mut not_compiled: BTreeMap<QualifiedContractIdentifier, String> = BTreeMap::new();
-    for c in &project.contracts {
+    let mut failed: Option<String> = None;
+    crate::deploy::apply(&mut base, project, |a| {
+        if failed.is_some() {
+            return;
+        }
+        let Some(c) = a.contract else { return };
         progress(Progress::Deploying(c.name()));
-        let r = deploy(&mut base, project, c).map_err(ProjectError)?;
-        note_deployment(project, c, &r, &mut report, &mut not_compiled);
+        match &a.outcome {
+            Outcome::Ran { report: r, .. } => match &r.interpreter.result {
+                Err(e) => {
+                    failed = Some(format!(
+                        "{}: deployment failed: {e}",
+                        project.relative(&c.path)
+                    ))
+                }
+                Ok(_) => note_deployment(project, c, r, &mut report, &mut not_compiled),
+            },
+            Outcome::Invalid(e) => failed = Some(e.clone()),
+            Outcome::BadArgument(_) | Outcome::Refused(_) => {}
+        }
+    });
+    if let Some(e) = failed {
+        return Err(ProjectError(e));
     }
 
     let deployer = project.deployer();
@@ -204,10 +233,16 @@ pub fn run(
             Err(e) => Err(e),
         };
         let interpreter_only = if opts.wasm {
-            needs_interpreter(&file.contract.id, &deps, &not_compiled)
+            first_needed(&file.contract.id, &deps, &not_compiled)
+                .map(|(c, why)| format!("{c} is not compiled to Wasm: {why}"))
         } else {
             None
         };
+        let not_run = first_needed(&file.contract.id, &deps, &project.refused).map(|(c, why)| {
+            format!(
+                "not run on either runtime: it needs contract '{c}', which is not deployed ({why})"
+            )
+        });
         for case in selected {
             done += 1;
             progress(Progress::Running {
@@ -230,6 +265,11 @@ pub fn run(
                 duration: Duration::ZERO,
             };
             match &deployed {
+                _ if not_run.is_some() => {
+                    result.status = Status::NotRun;
+                    result.message = not_run.clone().unwrap_or_default();
+                    result.interpreter_only = None;
+                }
                 Err(e) => result.message = e.clone(),
                 Ok(()) => {
                     let mut d = with_file.clone();
@@ -307,20 +347,20 @@ fn note_deployment(
     }
 }
 
-/// The first contract in `id`'s dependency closure that the Wasm path could not compile.
-fn needs_interpreter(
+/// The first contract in `id`'s dependency closure that `marked` names, and why.
+fn first_needed<'m>(
     id: &QualifiedContractIdentifier,
     deps: &BTreeMap<QualifiedContractIdentifier, BTreeSet<QualifiedContractIdentifier>>,
-    not_compiled: &BTreeMap<QualifiedContractIdentifier, String>,
-) -> Option<String> {
+    marked: &'m BTreeMap<QualifiedContractIdentifier, String>,
+) -> Option<(String, &'m String)> {
     let mut seen = BTreeSet::new();
     let mut todo = vec![id.clone()];
     while let Some(c) = todo.pop() {
         if !seen.insert(c.clone()) {
             continue;
         }
-        if let Some(why) = not_compiled.get(&c) {
-            return Some(format!("{} is not compiled to Wasm: {why}", c.name));
+        if let Some(why) = marked.get(&c) {
+            return Some((c.name.to_string(), why));
         }
         if let Some(ds) = deps.get(&c) {
             todo.extend(ds.iter().cloned());

@@ -101,6 +101,7 @@ pub fn parse(
         source,
         version,
         epoch: project.epoch(),
+        settings: crate::versions::Settings::running(project.epoch(), version),
         is_requirement: false,
     };
     let mut tests = vec![];

@@ -143,6 +143,21 @@ impl Chain {
             .unwrap_or_else(|| parse_standard(DEVNET_ACCOUNTS[0].1))
     }
 
+    /// Move the chain to `epoch` (a deployment plan's batch): what runs from now on runs
+    /// in it, and the database records it, as clarity-repl's simnet does per batch.
+    pub fn set_epoch(&mut self, epoch: StacksEpochId) {
+        if self.epoch == epoch {
+            return;
+        }
+        let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
+        db.begin();
+        db.set_clarity_epoch_version(epoch);
+        db.commit();
+        self.epoch = epoch;
+        self.cost_table = None;
+        self.store.take_writes();
+    }
+
     pub fn advance_blocks(&mut self, count: u32) -> u32 {
         self.burn.advance_chain_tip(count);
         self.store.advance_chain_tip(count)

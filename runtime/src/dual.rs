@@ -424,6 +424,22 @@ impl Dual {
         self.wasm.sponsor = sponsor;
     }
 
+    /// The module the Wasm path deployed for `id`, if it compiled it.
+    pub fn wasm_contract(
+        &self,
+        id: &QualifiedContractIdentifier,
+    ) -> Option<std::sync::Arc<crate::wasm::LoadedContract>> {
+        if self.runtimes == Runtimes::Interpreter {
+            return None;
+        }
+        self.wasm.wasm_contracts.get(id).cloned()
+    }
+
+    pub fn set_epoch(&mut self, epoch: clarity::types::StacksEpochId) {
+        self.interp.set_epoch(epoch);
+        self.wasm.set_epoch(epoch);
+    }
+
     pub fn advance_blocks(&mut self, n: u32) {
         self.interp.advance_blocks(n);
         self.wasm.advance_blocks(n);

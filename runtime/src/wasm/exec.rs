@@ -70,14 +70,20 @@ pub fn compile_and_load(
     chain: &mut Chain,
     analyzed: &Analyzed,
 ) -> std::result::Result<Arc<LoadedContract>, NotRun> {
+    let started = std::time::Instant::now();
     let compiled = compile(chain, analyzed)?;
-    load(compiled).map(Arc::new).map_err(|e| {
-        NotRun::Unsupported(CompileError {
-            message: format!("invalid module (compiler bug): {e}"),
-            line: 0,
-            column: 0,
+    load(compiled)
+        .map(|mut l| {
+            l.compile_time = started.elapsed();
+            Arc::new(l)
         })
-    })
+        .map_err(|e| {
+            NotRun::Unsupported(CompileError {
+                message: format!("invalid module (compiler bug): {e}"),
+                line: 0,
+                column: 0,
+            })
+        })
 }
 
 /// Test-only fault injection (feature `fault-injection`): with `CLARINET_WASM_FAULT` set
