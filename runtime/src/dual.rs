@@ -435,9 +435,14 @@ impl Dual {
         self.wasm.wasm_contracts.get(id).cloned()
     }
 
-    pub fn set_epoch(&mut self, epoch: clarity::types::StacksEpochId) {
+    /// Move both chains to `epoch`; the Wasm chain's modules follow its cost table.
+    pub fn set_epoch(&mut self, epoch: clarity::types::StacksEpochId) -> Result<(), NotRun> {
         self.interp.set_epoch(epoch);
         self.wasm.set_epoch(epoch);
+        if self.runtimes == Runtimes::Interpreter {
+            return Ok(());
+        }
+        wasm::rebuild_for_table(&mut self.wasm)
     }
 
     pub fn advance_blocks(&mut self, n: u32) {

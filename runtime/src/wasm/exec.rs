@@ -72,9 +72,12 @@ pub fn compile_and_load(
 ) -> std::result::Result<Arc<LoadedContract>, NotRun> {
     let started = std::time::Instant::now();
     let compiled = compile(chain, analyzed)?;
+    let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
     load(compiled)
         .map(|mut l| {
             l.compile_time = started.elapsed();
+            l.analysis = Some(Arc::new(analyzed.analysis.clone()));
+            l.table = Some(table);
             Arc::new(l)
         })
         .map_err(|e| {
@@ -84,6 +87,45 @@ pub fn compile_and_load(
                 column: 0,
             })
         })
+}
+
+/// Rebuild every deployed module whose static charges are another cost table's than the
+/// chain's now (after `Chain::set_epoch`): the interpreter charges a contract deployed in
+/// an earlier epoch at the current epoch's costs, and so must its module.
+pub fn rebuild_for_table(chain: &mut Chain) -> std::result::Result<(), NotRun> {
+    if chain.wasm_contracts.is_empty() {
+        return Ok(());
+    }
+    let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
+    let stale: Vec<_> = chain
+        .wasm_contracts
+        .iter()
+        .filter(|(_, l)| l.analysis.is_some() && l.table.as_deref() != Some(&*table))
+        .map(|(id, l)| (id.clone(), l.clone()))
+        .collect();
+    for (id, old) in stale {
+        let analysis = old.analysis.clone().expect("filtered on it");
+        let compiled = clarinet_wasm_compiler::compile_with(
+            &analysis,
+            &table,
+            chain.epoch,
+            chain.wasm_charges,
+        )
+        .map_err(NotRun::Unsupported)?;
+        let mut l = load(compiled).map_err(|e| {
+            NotRun::Unsupported(CompileError {
+                message: format!("invalid module (compiler bug): {e}"),
+                line: 0,
+                column: 0,
+            })
+        })?;
+        l.analysis = Some(analysis);
+        l.table = Some(table.clone());
+        l.compile_time = old.compile_time;
+        l.adopt_deployment(&old);
+        Arc::make_mut(&mut chain.wasm_contracts).insert(id, Arc::new(l));
+    }
+    Ok(())
 }
 
 /// Test-only fault injection (feature `fault-injection`): with `CLARINET_WASM_FAULT` set

@@ -23,12 +23,19 @@ use clarity::vm::types::TypeSignature;
 use clarity::vm::Value;
 use wasmtime::{Engine, Global, InstancePre, Linker, Memory, Store, Val, ValRaw};
 
-pub use exec::{call, deploy, snippet};
+pub use exec::{call, deploy, rebuild_for_table, snippet};
 
 /// A contract compiled and loaded on wasmtime.
 pub struct LoadedContract {
     pub compiled: Compiled,
     pub meta: Arc<Metadata>,
+    /// Clarity to Wasm to native code (for reports; set by `exec::compile_and_load`).
+    pub compile_time: std::time::Duration,
+    /// What it was compiled from and with (set by `exec::compile_and_load`): a module's
+    /// static charges are its cost table's, so a chain that moves to another table (a
+    /// plan's next epoch) rebuilds it from its analysis (`exec::rebuild_for_table`).
+    pub analysis: Option<Arc<clarity::vm::analysis::ContractAnalysis>>,
+    pub table: Option<Arc<clarinet_wasm_costs::CostTable>>,
     pre: InstancePre<HostState>,
     /// The contract as deployed (functions, constants, data metadata): set once its
     /// deployment succeeded. A deployed contract never changes, so every copy of a chain
@@ -43,6 +50,16 @@ pub struct LoadedContract {
 impl LoadedContract {
     pub fn set_context(&self, context: ContractContext) {
         let _ = self.context.set(Arc::new(context));
+    }
+
+    /// The same contract, deployed, in another module (see `table`).
+    pub fn adopt_deployment(&self, from: &LoadedContract) {
+        if let Some(c) = from.context.get() {
+            let _ = self.context.set(c.clone());
+        }
+        if let Some(s) = from.size.get() {
+            let _ = self.size.set(*s);
+        }
     }
 
     pub fn context(&self) -> Option<Arc<ContractContext>> {
@@ -230,6 +247,9 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
     Ok(LoadedContract {
         compiled,
         meta,
+        compile_time: std::time::Duration::ZERO,
+        analysis: None,
+        table: None,
         pre,
         context: OnceLock::new(),
         size: OnceLock::new(),

@@ -1,0 +1,2 @@
+(define-read-only (tenure) tenure-height)
+(define-read-only (stacks-height) stacks-block-height)

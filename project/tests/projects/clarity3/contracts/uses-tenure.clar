@@ -1,0 +1,1 @@
+(define-public (read) (ok (contract-call? .tenure tenure)))

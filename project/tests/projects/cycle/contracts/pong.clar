@@ -1,0 +1,1 @@
+(define-public (pong) (contract-call? .ping done))

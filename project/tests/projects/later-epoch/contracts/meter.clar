@@ -1,0 +1,1 @@
+(define-public (measure) (contract-call? .counter bump))

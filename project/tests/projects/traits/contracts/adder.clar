@@ -1,0 +1,2 @@
+(impl-trait .math-trait.math-trait)
+(define-public (apply (n uint)) (ok (+ n u1)))

@@ -1,0 +1,2 @@
+(define-trait math-trait
+  ((apply (uint) (response uint uint))))
