@@ -142,6 +142,9 @@ pub fn run(
                 }
             }
             println!("\n{summary}");
+            if runtimes != Runtimes::Interpreter {
+                eprintln!("{}", crate::project_args::module_summary(&project));
+            }
         }
     }
     Ok(if bad {

@@ -18,6 +18,11 @@ impl ManifestArg {
         let manifest =
             find_manifest(&cwd, self.manifest_path.as_deref()).map_err(|e| e.to_string())?;
         let project = load(&manifest).map_err(|e| e.to_string())?;
+        // Native code of the project's modules is kept under its cache directory, so a
+        // second run compiles nothing (CLARINET_WASM_MODULE_CACHE=off turns it off).
+        if std::env::var("CLARINET_WASM_MODULE_CACHE").as_deref() != Ok("off") {
+            clarinet_wasm_runtime::wasm::set_disk_cache(Some(module_cache_dir(&project)));
+        }
         // Once per run: what runs otherwise than declared.
         for w in &project.warnings {
             eprintln!(
@@ -27,4 +32,21 @@ impl ManifestArg {
         }
         Ok(project)
     }
+}
+
+/// Where the project's compiled modules are cached.
+pub fn module_cache_dir(project: &Project) -> PathBuf {
+    project.cache_dir.join("wasm")
+}
+
+/// One line for a run's end: how many modules were compiled and how many came from the
+/// cache.
+pub fn module_summary(project: &Project) -> String {
+    let s = clarinet_wasm_runtime::wasm::module_stats();
+    format!(
+        "wasm modules: {} compiled, {} from the cache ({})",
+        s.compiled,
+        s.from_disk,
+        project.relative(&module_cache_dir(project))
+    )
 }

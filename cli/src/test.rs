@@ -96,6 +96,9 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.coverage {
         write_lcov(&report, &project.root, path)?;
     }
+    if args.wasm {
+        eprintln!("{}", crate::project_args::module_summary(&project));
+    }
     Ok(if report.failed() > 0 {
         ExitCode::from(1)
     } else {

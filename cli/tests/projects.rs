@@ -36,8 +36,13 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn run(args: &[&str], project: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"))
-        .env("NO_COLOR", "1")
+    let mut c = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"));
+    // Fixtures live in the source tree: no module cache there (the generated project,
+    // in a scratch directory, keeps one).
+    if project.starts_with(env!("CARGO_MANIFEST_DIR")) || project.starts_with(fixture("")) {
+        c.env("CLARINET_WASM_MODULE_CACHE", "off");
+    }
+    c.env("NO_COLOR", "1")
         .args(args)
         .arg("--manifest-path")
         .arg(project)
@@ -357,6 +362,7 @@ fn clarity_3_contracts_are_refused_and_their_tests_run_nowhere() {
 fn run_with_fault(fault: &str, args: &[&str], project: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"))
         .env("NO_COLOR", "1")
+        .env("CLARINET_WASM_MODULE_CACHE", "off")
         .env("CLARINET_WASM_FAULT", fault)
         .args(args)
         .arg("--manifest-path")
@@ -406,4 +412,93 @@ fn deploy_reports_a_contract_the_wasm_path_did_not_compile() {
         vault["reason"].as_str().unwrap().contains("map-set"),
         "{vault}"
     );
+}
+
+/// A project of `n` contracts shaped like large public ones: traits implemented by most
+/// contracts, principals of each other held as values both ways, calls down short chains,
+/// trait-typed arguments, a test file per ten contracts.
+fn generate_project(dir: &Path, n: usize) {
+    const D: &str = "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM";
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir.join("contracts")).unwrap();
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    let mut manifest =
+        "[project]\nname = \"big\"\nauthors = []\ntelemetry = false\ncache_dir = \"./.cache\"\n"
+            .to_string();
+    let mut add = |name: &str, source: String| {
+        std::fs::write(dir.join(format!("contracts/{name}.clar")), source).unwrap();
+        manifest += &format!(
+            "\n[contracts.{name}]\npath = \"contracts/{name}.clar\"\nclarity_version = 2\nepoch = 2.4\n"
+        );
+    };
+    add(
+        "vault-trait",
+        "(define-trait vault-trait ((deposit (uint) (response uint uint)) (balance () (response uint uint))))\n".into(),
+    );
+    for i in 0..n {
+        let name = format!("c{i:03}");
+        let next = format!("c{:03}", (i + 1) % n);
+        let prev = format!("c{:03}", (i + n - 1) % n);
+        let mut s = String::new();
+        if i % 10 != 9 {
+            s += "(impl-trait .vault-trait.vault-trait)\n";
+        }
+        s += "(use-trait vault .vault-trait.vault-trait)\n";
+        // Principals held as values, both ways round the ring: not dependencies.
+        s += &format!("(define-constant NEXT '{D}.{next})\n(define-constant PREV '{D}.{prev})\n");
+        s += &format!("(define-data-var links {{ next: principal, prev: principal }} {{ next: '{D}.{next}, prev: '{D}.{prev} }})\n");
+        s += "(define-data-var total uint u0)\n(define-map deposits principal uint)\n";
+        s += "(define-public (deposit (amount uint))\n  (begin\n    (asserts! (> amount u0) (err u1))\n    (map-set deposits tx-sender (+ amount (default-to u0 (map-get? deposits tx-sender))))\n    (var-set total (+ (var-get total) amount))\n    (ok (var-get total))))\n";
+        s += "(define-public (balance) (ok (var-get total)))\n";
+        s += "(define-public (deposit-to (v <vault>) (amount uint)) (contract-call? v deposit amount))\n";
+        s += "(define-read-only (links-of) (var-get links))\n";
+        // Real calls down chains of ten.
+        if i % 10 != 0 {
+            s += &format!(
+                "(define-public (chain (amount uint))\n  (begin (try! (deposit amount)) (contract-call? .{prev} chain amount)))\n"
+            );
+        } else {
+            s += "(define-public (chain (amount uint)) (deposit amount))\n";
+        }
+        add(&name, s);
+        if i % 10 == 9 {
+            let first = format!("c{:03}", i - 9);
+            let impl_ = format!("c{:03}", i - 1);
+            std::fs::write(
+                dir.join(format!("tests/{name}_test.clar")),
+                format!(
+                    "(define-public (test-chain)\n  (begin\n    (try! (contract-call? .{name} chain u3))\n    (ok (asserts! (is-eq (contract-call? .{first} balance) (ok u3)) (err u1)))))\n\n(define-public (test-trait)\n  (ok (asserts! (is-eq (contract-call? .{name} deposit-to .{impl_} u5) (ok u5)) (err u2))))\n\n(define-public (test-links)\n  (ok (asserts! (is-eq (get next (contract-call? .{name} links-of)) '{D}.{next}) (err u3))))\n"
+                ),
+            )
+            .unwrap();
+        }
+    }
+    std::fs::write(dir.join("Clarinet.toml"), manifest).unwrap();
+}
+
+#[test]
+fn a_hundred_contract_project_deploys_and_tests_and_reuses_its_modules() {
+    let dir = match std::env::var_os("CLARINET_WASM_BIG_PROJECT") {
+        Some(d) => PathBuf::from(d),
+        None => std::env::temp_dir().join(format!("clarinet-wasm-big-{}", std::process::id())),
+    };
+    generate_project(&dir, 120);
+    let (v, o) = deploy_json(&dir);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(v["contracts"].as_array().unwrap().len(), 121);
+    assert_eq!(v["agree"].as_u64(), Some(121), "{v}");
+    let (out, _) = tests_pass(&dir, 36);
+    assert!(!out.contains("interpreter only)"), "{out}");
+    // The first runs filled the project's cache; the next compiles nothing.
+    let modules = dir.join(".cache/wasm/modules");
+    let cached = std::fs::read_dir(&modules).map(|d| d.count()).unwrap_or(0);
+    assert!(cached >= 121, "{cached} in {}", modules.display());
+    let o = run(&["test", "--wasm"], &dir);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(err.contains("wasm modules: 0 compiled, "), "{err}");
+    assert!(err.contains(" from the cache (.cache/wasm)"), "{err}");
+    if std::env::var_os("CLARINET_WASM_BIG_PROJECT").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -10,6 +10,7 @@ mod define;
 pub mod exec;
 mod host;
 pub mod meter;
+mod module_cache;
 pub mod rtypes;
 pub mod values;
 
@@ -24,6 +25,9 @@ use clarity::vm::Value;
 use wasmtime::{Engine, Global, InstancePre, Linker, Memory, Store, Val, ValRaw};
 
 pub use exec::{call, deploy, rebuild_for_table, snippet};
+pub use module_cache::{
+    load_module_bytes, module_stats, set_disk_cache, ModuleSource, ModuleStats,
+};
 
 /// A contract compiled and loaded on wasmtime.
 pub struct LoadedContract {
@@ -218,7 +222,8 @@ fn linker() -> &'static Linker<HostState> {
     })
 }
 
-/// Load a compiled contract, reusing the wasmtime module if the same bytes were seen.
+/// Load a compiled contract, reusing the wasmtime module if the same bytes were seen (or
+/// its native code from the disk cache, see `set_disk_cache`).
 pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
     static CACHE: OnceLock<Mutex<HashMap<[u8; 32], InstancePre<HostState>>>> = OnceLock::new();
     let key = clarity::util::hash::Sha512Trunc256Sum::from_data(&compiled.wasm).0;
@@ -231,10 +236,12 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
             map.clear();
         }
         match map.get(&key) {
-            Some(pre) => pre.clone(),
+            Some(pre) => {
+                module_cache::FROM_MEMORY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                pre.clone()
+            }
             None => {
-                let module = wasmtime::Module::new(engine(), &compiled.wasm)
-                    .map_err(|e| format!("invalid module: {e:#}"))?;
+                let (module, _) = load_module_bytes(&compiled.wasm)?;
                 let pre = linker()
                     .instantiate_pre(&module)
                     .map_err(|e| format!("link: {e:#}"))?;
