@@ -126,7 +126,7 @@ fn principals_as_values_both_ways_are_not_a_cycle() {
 #[test]
 fn traits_across_contracts_deploy_in_dependency_order() {
     let p = fixture("traits");
-    tests_pass(&p, 2);
+    tests_pass(&p, 3);
     let (v, _) = deploy_json(&p);
     let names: Vec<String> = verdicts(&v).into_iter().map(|(n, _)| n).collect();
     let at = |n: &str| names.iter().position(|x| x == n).unwrap();
@@ -213,7 +213,7 @@ fn plan_writes_what_clarinet_would_and_keeps_hand_made_calls() {
         assert!(yaml.contains(needle), "{needle} in\n{yaml}");
     }
     assert!(text(&run(&["plan"], &p)).0.contains("is up to date"));
-    tests_pass(&p, 2);
+    tests_pass(&p, 3);
     let _ = std::fs::remove_dir_all(&p);
 
     // A plan with a call and a transfer is not overwritten without --force.

@@ -3,3 +3,6 @@
 
 (define-public (test-doubler)
   (ok (asserts! (is-eq (contract-call? .router route .doubler u4) (ok u8)) (err u2))))
+
+(define-public (test-boot-requirement)
+  (ok (asserts! (is-eq (contract-call? .router reward-cycle) u0) (err u3))))
