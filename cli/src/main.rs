@@ -104,7 +104,8 @@ enum Command {
         #[arg(long, default_value = ".")]
         path: PathBuf,
     },
-    /// Measure the interpreter and Wasm on a fixed suite of calls (both metered).
+    /// Measure the interpreter and Wasm on a fixed suite (both metered), beside native
+    /// Rust kernels and, on request, the npm clarinet-sdk.
     Bench {
         /// Only cases whose name contains TEXT.
         #[arg(long, value_name = "TEXT")]
@@ -115,6 +116,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also run the suite on a peer: `clarinet-sdk` (the npm @stacks/clarinet-sdk in
+        /// node; install it with `npm ci` in bench/clarinet-sdk).
+        #[arg(long, value_enum)]
+        peer: Vec<bench::Peer>,
     },
     /// Deploy the whole project on a fresh simulated chain, in plan order, and compare
     /// each contract's deployment between the runtimes.
@@ -180,7 +188,15 @@ fn main() -> ExitCode {
             filter,
             calls,
             format,
-        } => bench::run(filter.as_deref(), calls, format),
+            output,
+            peer,
+        } => bench::run(&bench::Options {
+            filter,
+            calls,
+            format,
+            output,
+            peers: peer,
+        }),
         Command::Test(args) => test::run(&args),
         Command::Deploy {
             runtime,

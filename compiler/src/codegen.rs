@@ -58,6 +58,8 @@ pub struct Ctx<'a> {
     pub rtype_base: GlobalId,
     pub alloc: FunctionId,
     imports: HashMap<&'static str, FunctionId>,
+    /// The host's own functions (`imports` maps some names to functions of the module).
+    host_imports: HashMap<&'static str, FunctionId>,
     pub analysis: &'a ContractAnalysis,
     /// The cost functions charges are summed with when compiling.
     pub costs: &'a CostTable,
@@ -132,6 +134,7 @@ pub fn compile_with(
         rtype_base,
         alloc,
         imports: HashMap::from([("runtime-error", oom)]),
+        host_imports: HashMap::from([("runtime-error", oom)]),
         analysis,
         costs,
         epoch,
@@ -718,13 +721,33 @@ impl<'a> Ctx<'a> {
         if let Some(id) = self.imports.get(name) {
             return *id;
         }
+        // 128-bit add, subtract and compare run in the module; the host's function is
+        // their slow path (it raises the overflow).
+        if !crate::words::arithmetic::HOST_ARITHMETIC.load(std::sync::atomic::Ordering::Relaxed) {
+            if let Some(id) = crate::words::arithmetic::inline(self, name) {
+                self.imports.insert(name, id);
+                return id;
+            }
+        }
+        self.host_import(name)
+    }
+
+    /// The host's function `name`, imported once.
+    pub fn host_import(&mut self, name: &'static str) -> FunctionId {
+        let key = self.host_imports.get(name).copied();
+        if let Some(id) = key {
+            return id;
+        }
         let (_, params, results) = host::IMPORTS
             .iter()
             .find(|(n, _, _)| *n == name)
             .unwrap_or_else(|| panic!("host function {name} is not declared in host::IMPORTS"));
         let ty = self.module.types.add(params, results);
         let (id, _) = self.module.add_import_func(host::MODULE, name, ty);
-        self.imports.insert(name, id);
+        self.host_imports.insert(name, id);
+        if !self.imports.contains_key(name) {
+            self.imports.insert(name, id);
+        }
         id
     }
 

@@ -70,6 +70,10 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     // argument triples, n, result type id, result address); kind 0 = a value of type id
     // at address, 1 = a name (name id), 2 = a type (type id).
     ("call-native", &[I32, I32, I32, I32, I32], &[]),
+    // A hash (kind: `natives::HASHES` index) of a buffer (offset, length) or of an
+    // integer (low, high halves), charged in Wasm: the digest's (offset, length).
+    ("hash-buff", &[I32, I32, I32], &[I32, I32]),
+    ("hash-int", &[I32, I64, I64], &[I32, I32]),
     // A buffer argument that must be exactly n bytes: (offset, length, n); else the
     // interpreter's type error.
     ("expect-buff-length", &[I32, I32, I32], &[]),

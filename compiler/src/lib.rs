@@ -17,6 +17,12 @@ mod types;
 mod words;
 
 pub use codegen::{compile, compile_with, unsupported};
+
+/// Test-only (the runtime's fault injection): compile `+`, `-` and integer comparisons as
+/// calls of the host's functions, as they were before they ran inline.
+pub fn set_host_arithmetic(on: bool) {
+    words::arithmetic::HOST_ARITHMETIC.store(on, std::sync::atomic::Ordering::Relaxed);
+}
 pub use metadata::{
     ChargeItem, CompileError, Compiled, ConstantMeta, DefineKind, FunctionKind, FunctionMeta,
     Metadata, TopLevel,

@@ -1,6 +1,6 @@
 //! One file per family of Clarity words; this file is the single dispatch.
 
-mod arithmetic;
+pub(crate) mod arithmetic;
 mod bits;
 mod boolean;
 pub(crate) mod calls;

@@ -308,7 +308,8 @@ fn emit_args_and_call(
         }
     }
     let result_ty = ctx.type_of(e);
-    if super::sequences::on_bytes(ctx, b, name, &values, &result_ty)? {
+    if hash(ctx, b, name, &values) || super::sequences::on_bytes(ctx, b, name, &values, &result_ty)?
+    {
         ctx.mem_release(b, &uses);
         return ctx.coerce(b, &result_ty, want);
     }
@@ -348,6 +349,39 @@ fn emit_args_and_call(
     ctx.mem_release(b, &uses);
     ctx.load(b, &result_ty, dest, 0);
     ctx.coerce(b, &result_ty, want)
+}
+
+/// The hashes, in the order of the host's `hash-buff` and `hash-int` kinds.
+pub const HASHES: [&str; 5] = ["sha256", "sha512", "sha512/256", "keccak256", "hash160"];
+
+/// A hash straight over the argument's bytes (or integer halves) where they lie, rather
+/// than through `call-native`'s values: the hashes are the common compute words, and each
+/// was charged above. Leaves the digest's (offset, length) on the stack.
+fn hash(
+    ctx: &mut Ctx,
+    b: &mut Builder,
+    name: &str,
+    values: &[(TypeSignature, Vec<walrus::LocalId>)],
+) -> bool {
+    let Some(kind) = HASHES.iter().position(|h| *h == name) else {
+        return false;
+    };
+    let [(ty, locals)] = values else {
+        return false;
+    };
+    let host = match ty {
+        TypeSignature::SequenceType(clarity::vm::types::SequenceSubtype::BufferType(_)) => {
+            "hash-buff"
+        }
+        TypeSignature::IntType | TypeSignature::UIntType => "hash-int",
+        _ => return false,
+    };
+    b.i32_const(kind as i32);
+    for l in locals {
+        b.local_get(*l);
+    }
+    ctx.call_host(b, host);
+    true
 }
 
 /// `(as-contract expr)`: `expr` runs with tx-sender and contract-caller set to this

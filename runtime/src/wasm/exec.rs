@@ -53,6 +53,11 @@ pub fn compile(
     analyzed: &Analyzed,
 ) -> std::result::Result<clarinet_wasm_compiler::Compiled, NotRun> {
     let table = crate::costs::table_for(chain).map_err(NotRun::Unmetered)?;
+    // The injected `add` fault lives in the host's addition: keep every `+` there.
+    #[cfg(feature = "fault-injection")]
+    if std::env::var("CLARINET_WASM_FAULT").as_deref() == Ok("add") {
+        clarinet_wasm_compiler::set_host_arithmetic(true);
+    }
     if let Some(e) = injected_refusal(&analyzed.ast.expressions) {
         return Err(NotRun::Unsupported(e));
     }

@@ -523,7 +523,7 @@ fn room(
 }
 
 /// `size` bytes of memory at the heap pointer, which moves past them.
-fn alloc(
+pub(crate) fn alloc(
     store: &mut impl wasmtime::AsContextMut<Data = HostState>,
     size: usize,
 ) -> Result<usize, ClarityError> {

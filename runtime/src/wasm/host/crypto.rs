@@ -139,7 +139,69 @@ fn principal_of(args: &[Arg], e: &mut Environment) -> Result<Value, ClarityError
     Value::okay(Value::Principal(principal))
 }
 
+/// The digest of `bytes` by the compiler's hash kind (`natives::HASHES`).
+fn digest(kind: i32, bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(match kind {
+        0 => Sha256Sum::from_data(bytes).as_bytes().to_vec(),
+        1 => Sha512Sum::from_data(bytes).as_bytes().to_vec(),
+        2 => Sha512Trunc256Sum::from_data(bytes).as_bytes().to_vec(),
+        3 => Keccak256Hash::from_data(bytes).as_bytes().to_vec(),
+        4 => Hash160::from_data(bytes).as_bytes().to_vec(),
+        _ => return None,
+    })
+}
+
+/// Write a digest on the module's heap: its (offset, length).
+fn put_digest(
+    c: &mut wasmtime::Caller<'_, crate::wasm::HostState>,
+    digest: Option<Vec<u8>>,
+) -> super::HostResult<(i32, i32)> {
+    let Some(d) = digest else {
+        return super::raise(crate::wasm::internal("unknown hash kind"));
+    };
+    let at = match crate::wasm::alloc(c, d.len()) {
+        Ok(at) => at,
+        Err(e) => return super::raise(e),
+    };
+    let mem = c.data().memory.expect("memory");
+    mem.data_mut(&mut *c)[at..at + d.len()].copy_from_slice(&d);
+    Ok((at as i32, d.len() as i32))
+}
+
 pub fn define(l: &mut wasmtime::Linker<crate::wasm::HostState>) -> wasmtime::Result<()> {
+    // The hashes on their argument's bytes where they lie (charged in Wasm).
+    l.func_wrap(
+        clarinet_wasm_compiler::host::MODULE,
+        "hash-buff",
+        |mut c: wasmtime::Caller<'_, crate::wasm::HostState>,
+         kind: i32,
+         at: i32,
+         len: i32|
+         -> super::HostResult<(i32, i32)> {
+            let mem = c.data().memory.expect("memory").data(&c);
+            let Some(bytes) = mem.get(at as u32 as usize..at as u32 as usize + len as u32 as usize)
+            else {
+                return super::raise(crate::wasm::internal("buffer out of memory"));
+            };
+            let d = digest(kind, bytes);
+            put_digest(&mut c, d)
+        },
+    )?;
+    l.func_wrap(
+        clarinet_wasm_compiler::host::MODULE,
+        "hash-int",
+        |mut c: wasmtime::Caller<'_, crate::wasm::HostState>,
+         kind: i32,
+         lo: i64,
+         hi: i64|
+         -> super::HostResult<(i32, i32)> {
+            // An integer hashes as its 16 little-endian bytes, as the interpreter does.
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&lo.to_le_bytes());
+            bytes[8..].copy_from_slice(&hi.to_le_bytes());
+            put_digest(&mut c, digest(kind, &bytes))
+        },
+    )?;
     l.func_wrap(
         clarinet_wasm_compiler::host::MODULE,
         "expect-buff-length",

@@ -1,0 +1,215 @@
+//! The npm clarinet-sdk as a peer: the suite's steps in node, through the simnet users run
+//! today. We write a Clarinet project holding the suite's contracts and a spec of the
+//! steps; `bench/clarinet-sdk/peer.mjs` times them and prints its medians as JSON.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clarinet_wasm_runtime::Chain;
+use clarity::vm::Value;
+use serde_json::{json, Value as Json};
+
+use super::cases::{fresh_sender, Case, Step, STACKED};
+
+/// One case as the peer ran it.
+pub struct PeerCase {
+    pub median_us: f64,
+    pub min_us: f64,
+    pub max_us: f64,
+    /// The last step's result, consensus-serialized hex (None for a deployment).
+    pub result: Option<String>,
+}
+
+pub struct PeerRun {
+    pub version: String,
+    pub cases: BTreeMap<String, PeerCase>,
+}
+
+/// Where the peer lives: `CLARINET_WASM_SDK_PEER`, else `bench/clarinet-sdk` of the
+/// source tree this binary was built from.
+fn peer_dir() -> PathBuf {
+    std::env::var_os("CLARINET_WASM_SDK_PEER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/clarinet-sdk"))
+}
+
+/// The installed clarinet-sdk's version, or why the peer cannot run.
+pub fn installed() -> Result<(PathBuf, String), String> {
+    let dir = peer_dir();
+    let script = dir.join("peer.mjs");
+    let how = format!(
+        "install it with `npm ci` in {} (node 20 or later)",
+        dir.display()
+    );
+    let out = Command::new("node")
+        .arg(&script)
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("the clarinet-sdk peer needs node ({e}); {how}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "the clarinet-sdk peer is not installed: {}; {how}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok((
+        script,
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+    ))
+}
+
+fn hex(v: &Value) -> Result<String, String> {
+    use clarity::codec::StacksMessageCodec;
+    use std::fmt::Write;
+    let mut s = String::from("0x");
+    for b in v.serialize_to_vec() {
+        let _ = write!(s, "{b:02x}");
+    }
+    Ok(s)
+}
+
+/// Run `cases` on the clarinet-sdk, metered (`track_costs`) or not.
+pub fn run(
+    cases: &[&Case],
+    calls: usize,
+    warmup: usize,
+    track_costs: bool,
+) -> Result<PeerRun, String> {
+    let (script, version) = installed()?;
+    let dir = tempfile::tempdir().map_err(|e| format!("a temporary directory: {e}"))?;
+    let root = dir.path();
+    let chain = Chain::devnet();
+    let deployer = chain.deployer().to_string();
+    let steps = warmup + calls;
+
+    // The project: every contract the cases deploy before timing, Clarity 2 at 2.4 as ours.
+    let mut manifest = String::from("[project]\nname = \"bench\"\nrequirements = []\n");
+    let mut seen = vec![];
+    std::fs::create_dir_all(root.join("contracts")).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(root.join("settings")).map_err(|e| e.to_string())?;
+    for (name, source) in cases.iter().flat_map(|c| c.contracts.iter()) {
+        if seen.contains(name) {
+            continue;
+        }
+        seen.push(*name);
+        std::fs::write(root.join(format!("contracts/{name}.clar")), source())
+            .map_err(|e| e.to_string())?;
+        manifest += &format!(
+            "\n[contracts.{name}]\npath = \"contracts/{name}.clar\"\nclarity_version = 2\nepoch = 2.4\n"
+        );
+    }
+    std::fs::write(root.join("Clarinet.toml"), manifest).map_err(|e| e.to_string())?;
+    std::fs::write(
+        root.join("settings/Devnet.toml"),
+        include_str!("../../../templates/project/settings/Devnet.toml"),
+    )
+    .map_err(|e| e.to_string())?;
+
+    let mut mint = vec![];
+    let mut specs = vec![];
+    for case in cases {
+        let mut spec = match &case.step {
+            Step::Call {
+                function,
+                read_only,
+                args,
+                fresh_senders,
+            } => {
+                let senders: Vec<String> = if *fresh_senders {
+                    (0..steps)
+                        .map(|i| fresh_sender(i).address.to_string())
+                        .collect()
+                } else {
+                    vec![deployer.clone()]
+                };
+                if *fresh_senders {
+                    mint.extend(
+                        senders
+                            .iter()
+                            .map(|s| json!({"to": s, "amount": STACKED.to_string()})),
+                    );
+                }
+                json!({
+                    "kind": "call",
+                    "contract": case.contracts.last().expect("a contract").0,
+                    "function": function,
+                    "args": args(&chain).iter().map(hex).collect::<Result<Vec<_>, _>>()?,
+                    "read_only": read_only,
+                    "senders": senders,
+                })
+            }
+            Step::Deploy { prefix, source } => json!({
+                "kind": "deploy",
+                "source": source(),
+                "name_prefix": prefix,
+                "senders": [deployer],
+            }),
+        };
+        spec["name"] = json!(case.name);
+        spec["setup"] = case
+            .setup
+            .iter()
+            .map(|(function, args)| {
+                Ok(json!({
+                    "contract": case.contracts.last().expect("a contract").0,
+                    "function": function,
+                    "args": args(&chain).iter().map(hex).collect::<Result<Vec<_>, String>>()?,
+                    "sender": deployer,
+                }))
+            })
+            .collect::<Result<Json, String>>()?;
+        specs.push(spec);
+    }
+    let spec = json!({
+        "manifest": root.join("Clarinet.toml"),
+        "warmup": warmup,
+        "calls": calls,
+        "track_costs": track_costs,
+        "cases": specs,
+        "mint_stx": mint,
+    });
+    let spec_path = root.join("spec.json");
+    std::fs::write(&spec_path, spec.to_string()).map_err(|e| e.to_string())?;
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&spec_path)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !out.status.success() {
+        // The SDK's own messages come first; the peer's one-line reason is last.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        return Err(format!(
+            "the clarinet-sdk peer failed: {}",
+            stderr.trim().lines().last().unwrap_or("no message")
+        ));
+    }
+    let report: Json = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("the clarinet-sdk peer printed no JSON report: {e}"))?;
+    let mut run = PeerRun {
+        version,
+        cases: BTreeMap::new(),
+    };
+    for case in cases {
+        let c = &report["cases"][case.name];
+        let num = |k: &str| {
+            c[k].as_f64()
+                .ok_or_else(|| format!("the clarinet-sdk peer reported no {k} for {}", case.name))
+        };
+        run.cases.insert(
+            case.name.to_string(),
+            PeerCase {
+                median_us: num("median_us")?,
+                min_us: num("min_us")?,
+                max_us: num("max_us")?,
+                result: c["result"].as_str().map(str::to_string),
+            },
+        );
+    }
+    Ok(run)
+}
+
+/// The reference result as the peer prints it, to check that the peer did the same work.
+pub fn reference_hex(v: &Value) -> Option<String> {
+    hex(v).ok()
+}
