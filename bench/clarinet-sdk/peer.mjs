@@ -44,7 +44,6 @@ function readSpec(path) {
     fail(`cannot read spec ${path}: ${describe(e)}`);
   }
   const count = (v) => Number.isInteger(v) && v >= 0;
-  if (typeof spec?.manifest !== "string") fail("spec: `manifest` must be a path");
   if (!count(spec.warmup) || !count(spec.calls) || spec.calls < 1)
     fail("spec: `warmup` must be >= 0 and `calls` >= 1 (integers)");
   if (typeof spec.track_costs !== "boolean") fail("spec: `track_costs` must be a boolean");
@@ -53,6 +52,7 @@ function readSpec(path) {
   for (const c of spec.cases) {
     const name = c?.name;
     if (typeof name !== "string") fail("spec: every case needs a `name`");
+    if (typeof c.manifest !== "string") fail(`case ${name}: \`manifest\` must be a path`);
     if (c.kind !== "call" && c.kind !== "deploy") fail(`case ${name}: unknown kind ${c.kind}`);
     if (!Array.isArray(c.senders) || (c.senders.length !== 1 && c.senders.length !== runs))
       fail(`case ${name}: \`senders\` must hold 1 or warmup+calls (${runs}) addresses`);
@@ -78,23 +78,28 @@ try {
   fail(`cannot load the SDK: ${describe(e)}`);
 }
 
+// Each case gets a fresh simnet from its own project (as each gets a fresh chain on our
+// side), then its accounts funded. mintSTX is not wrapped by the SDK's proxy: it falls
+// through to the wasm SDK's own mintSTX(recipient, amount: bigint), which credits the
+// account without a transaction.
 let simnet;
-try {
-  simnet = await initSimnet(spec.manifest, true, {
-    trackCosts: spec.track_costs,
-    trackCoverage: false,
-  });
-} catch (e) {
-  fail(`initSimnet(${spec.manifest}) failed: ${describe(e)}`);
-}
-
-// mintSTX is not wrapped by the SDK's proxy: it falls through to the wasm SDK's own
-// mintSTX(recipient, amount: bigint), which credits the account without a transaction.
-for (const { to, amount } of spec.mint_stx ?? []) {
+async function freshSimnet(c) {
   try {
-    simnet.mintSTX(to, BigInt(amount));
+    simnet = await initSimnet(c.manifest, true, {
+      trackCosts: spec.track_costs,
+      trackCoverage: false,
+    });
   } catch (e) {
-    fail(`mintSTX(${to}, ${amount}) failed: ${describe(e)}`);
+    fail(`initSimnet(${c.manifest}) failed: ${describe(e)}`);
+  }
+  // A project without contracts starts at epoch 2.05, where Clarity 2 cannot deploy.
+  if (c.epoch) simnet.setEpoch(c.epoch);
+  for (const { to, amount } of c.mint_stx ?? []) {
+    try {
+      simnet.mintSTX(to, BigInt(amount));
+    } catch (e) {
+      fail(`mintSTX(${to}, ${amount}) failed: ${describe(e)}`);
+    }
   }
 }
 
@@ -115,7 +120,8 @@ function runCase(c) {
   const runs = spec.warmup + spec.calls;
   // Calls made once before timing (e.g. a stack-stx before get-stacker-info).
   for (const s of c.setup ?? []) {
-    simnet.callPublicFn(s.contract, s.function, (s.args ?? []).map((hex) => hexToCV(hex)), s.sender);
+    const r = simnet.callPublicFn(s.contract, s.function, (s.args ?? []).map((hex) => hexToCV(hex)), s.sender);
+    if (r.result?.type !== "ok") fail(`case ${c.name}: setup call ${s.function} answered ${cvToHex(r.result)}`);
   }
   // Decoded once, outside the timed region: the bench times the call, not our hex parsing.
   const args = c.kind === "call" ? (c.args ?? []).map((hex) => hexToCV(hex)) : null;
@@ -147,6 +153,7 @@ function runCase(c) {
 
 const cases = {};
 for (const c of spec.cases) {
+  await freshSimnet(c);
   try {
     cases[c.name] = runCase(c);
   } catch (e) {

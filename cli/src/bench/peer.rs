@@ -83,32 +83,32 @@ pub fn run(
     let deployer = chain.deployer().to_string();
     let steps = warmup + calls;
 
-    // The project: every contract the cases deploy before timing, Clarity 2 at 2.4 as ours.
-    let mut manifest = String::from("[project]\nname = \"bench\"\nrequirements = []\n");
-    let mut seen = vec![];
-    std::fs::create_dir_all(root.join("contracts")).map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(root.join("settings")).map_err(|e| e.to_string())?;
-    for (name, source) in cases.iter().flat_map(|c| c.contracts.iter()) {
-        if seen.contains(name) {
-            continue;
+    // One project per case, so that each runs on a fresh simnet as ours does on a fresh
+    // chain: its contracts, Clarity 2 at epoch 2.4 as ours.
+    let project = |case: &Case| -> Result<PathBuf, String> {
+        let dir = root.join(case.name);
+        std::fs::create_dir_all(dir.join("contracts")).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(dir.join("settings")).map_err(|e| e.to_string())?;
+        let mut manifest = format!("[project]\nname = \"{}\"\nrequirements = []\n", case.name);
+        for (name, source) in case.contracts {
+            std::fs::write(dir.join(format!("contracts/{name}.clar")), source())
+                .map_err(|e| e.to_string())?;
+            manifest += &format!(
+                "\n[contracts.{name}]\npath = \"contracts/{name}.clar\"\nclarity_version = 2\nepoch = 2.4\n"
+            );
         }
-        seen.push(*name);
-        std::fs::write(root.join(format!("contracts/{name}.clar")), source())
-            .map_err(|e| e.to_string())?;
-        manifest += &format!(
-            "\n[contracts.{name}]\npath = \"contracts/{name}.clar\"\nclarity_version = 2\nepoch = 2.4\n"
-        );
-    }
-    std::fs::write(root.join("Clarinet.toml"), manifest).map_err(|e| e.to_string())?;
-    std::fs::write(
-        root.join("settings/Devnet.toml"),
-        include_str!("../../../templates/project/settings/Devnet.toml"),
-    )
-    .map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("Clarinet.toml"), manifest).map_err(|e| e.to_string())?;
+        std::fs::write(
+            dir.join("settings/Devnet.toml"),
+            include_str!("../../../templates/project/settings/Devnet.toml"),
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(dir.join("Clarinet.toml"))
+    };
 
-    let mut mint = vec![];
     let mut specs = vec![];
     for case in cases {
+        let mut mint = vec![];
         let mut spec = match &case.step {
             Step::Call {
                 function,
@@ -143,10 +143,13 @@ pub fn run(
                 "kind": "deploy",
                 "source": source(),
                 "name_prefix": prefix,
+                "epoch": "2.4",
                 "senders": [deployer],
             }),
         };
         spec["name"] = json!(case.name);
+        spec["manifest"] = json!(project(case)?);
+        spec["mint_stx"] = json!(mint);
         spec["setup"] = case
             .setup
             .iter()
@@ -162,12 +165,10 @@ pub fn run(
         specs.push(spec);
     }
     let spec = json!({
-        "manifest": root.join("Clarinet.toml"),
         "warmup": warmup,
         "calls": calls,
         "track_costs": track_costs,
         "cases": specs,
-        "mint_stx": mint,
     });
     let spec_path = root.join("spec.json");
     std::fs::write(&spec_path, spec.to_string()).map_err(|e| e.to_string())?;
