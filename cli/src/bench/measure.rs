@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use clarinet_wasm_runtime::chain::{devnet_accounts, Chain};
 use clarinet_wasm_runtime::{interp, wasm, Outcome};
 use clarity::types::StacksEpochId;
+use clarity::vm::costs::ExecutionCost;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
 use clarity::vm::{ClarityVersion, ContractName, Value};
 
@@ -215,8 +216,14 @@ pub fn measure(case: &Case, calls: usize, warmup: usize) -> Result<Measured, Str
         } else {
             (&mut uncharged, &mut metered)
         };
-        let mut outcomes: Vec<[Option<(Duration, Outcome)>; 2]> =
-            (0..steps).map(|_| [None, None]).collect();
+        // Per step and side: its time and what is compared (never the whole outcome: a
+        // deployment's writes hold the contract, megabytes each).
+        type Seen = (
+            Duration,
+            Result<Option<String>, String>,
+            Option<ExecutionCost>,
+        );
+        let mut seen: Vec<[Option<Seen>; 2]> = (0..steps).map(|_| [None, None]).collect();
         for start in (0..steps).step_by(BLOCK) {
             let block = start..(start + BLOCK).min(steps);
             let order = if (start / BLOCK) % 2 == 0 {
@@ -227,20 +234,25 @@ pub fn measure(case: &Case, calls: usize, warmup: usize) -> Result<Measured, Str
             for which in order {
                 let p = if which == 0 { &mut *a } else { &mut *b };
                 for i in block.clone() {
-                    outcomes[i][which] = Some(p.step(case, &args, round * steps + i)?);
+                    let (t, o) = p.step(case, &args, round * steps + i)?;
+                    seen[i][which] = Some((t, rendered(&o), o.cost.clone()));
+                    if round == 0 && which == 0 && i + 1 == steps {
+                        m.reference = o;
+                    }
                 }
             }
         }
-        for (i, [oa, ob]) in outcomes.into_iter().enumerate() {
-            let ((ta, oa), (tb, ob)) = (oa.expect("ran"), ob.expect("ran"));
+        for (i, [sa, sb]) in seen.into_iter().enumerate() {
+            let ((ta, ra, ca), (tb, rb, cb)) = (sa.expect("ran"), sb.expect("ran"));
             // A benchmark of steps that fail or disagree would measure nothing useful.
-            if let Err(e) = &oa.result {
+            if let Err(e) = &ra {
                 return Err(format!("{}: step {i} fails: {e}", case.name));
             }
-            if round == 0 && (rendered(&oa) != rendered(&ob) || oa.cost != ob.cost) {
+            if round == 0 && (ra != rb || ca != cb) {
                 return Err(format!(
-                    "{}: the runtimes disagree: interpreter {:?} cost {:?}, wasm {:?} cost {:?}",
-                    case.name, oa.result, oa.cost, ob.result, ob.cost
+                    "{}: the runtimes disagree at step {i}: interpreter {ra:?} cost {ca:?}, \
+                     wasm {rb:?} cost {cb:?}",
+                    case.name
                 ));
             }
             if i < warmup {
@@ -249,7 +261,6 @@ pub fn measure(case: &Case, calls: usize, warmup: usize) -> Result<Measured, Str
             if round == 0 {
                 m.interpreter.0.push(ta);
                 m.wasm.0.push(tb);
-                m.reference = oa;
             } else {
                 m.uncharged.0.push(ta);
                 m.wasm_again.0.push(tb);

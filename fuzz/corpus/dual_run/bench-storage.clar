@@ -4,7 +4,7 @@
 
 (define-private (put-get (k uint) (acc uint))
   (begin
-    (map-set store k (+ k acc))
+    (map-set store k (+ k u1))
     (+ acc (default-to u0 (map-get? store k)))))
 
 (define-public (fill) (ok (fold put-get keys u0)))
