@@ -5,6 +5,7 @@ mod bench;
 mod check;
 mod common;
 mod compile;
+mod console;
 mod deploy;
 mod diagnostics;
 mod new;
@@ -136,6 +137,16 @@ enum Command {
         #[command(flatten)]
         manifest: project_args::ManifestArg,
     },
+    /// Clarinet's console on both runtimes: each input runs on the interpreter and on
+    /// Wasm, differences shown side by side. In a project, the project is deployed
+    /// first. Reads a script from standard input when it is not a terminal.
+    Console {
+        /// Which runtime(s) run each input (`::runtime` switches).
+        #[arg(long, value_enum, default_value = "both")]
+        runtime: RuntimeArg,
+        #[command(flatten)]
+        manifest: project_args::ManifestArg,
+    },
     /// Write the simnet deployment plan Clarinet would build
     /// (deployments/default.simnet-plan.yaml).
     Plan {
@@ -203,6 +214,7 @@ fn main() -> ExitCode {
             format,
             manifest,
         } => deploy::run(&manifest, runtime, format),
+        Command::Console { runtime, manifest } => console::run(&manifest, runtime),
         Command::Plan {
             stdout,
             force,

@@ -213,7 +213,9 @@ impl Chain {
         Ok((r, cost))
     }
 
-    fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
+    /// Credit `amount` µSTX to `who`, outside any transaction (genesis, the console's
+    /// `::mint_stx`).
+    pub fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
         let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
         db.begin();
         let mut snapshot = db.get_stx_balance_snapshot(who);

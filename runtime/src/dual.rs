@@ -35,6 +35,15 @@ pub struct StepReport {
     pub interpreter: Outcome,
     pub wasm: Option<Outcome>,
     pub verdict: Verdict,
+    /// How long each runtime took (the console's `::toggle_timings`).
+    pub times: Times,
+}
+
+/// Wall time of a step on each runtime that ran it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Times {
+    pub interpreter: Option<std::time::Duration>,
+    pub wasm: Option<std::time::Duration>,
 }
 
 impl StepReport {
@@ -242,22 +251,30 @@ impl Dual {
         on_interp: impl FnOnce(&mut Chain) -> Outcome,
         on_wasm: impl FnOnce(&mut Chain) -> Result<Outcome, NotRun>,
     ) -> StepReport {
+        let mut times = Times::default();
         let interpreter = if self.runtimes != Runtimes::Wasm {
-            Some(on_interp(&mut self.interp))
+            let t = std::time::Instant::now();
+            let o = on_interp(&mut self.interp);
+            times.interpreter = Some(t.elapsed());
+            Some(o)
         } else {
             None
         };
         let wasm = if self.runtimes != Runtimes::Interpreter {
-            Some(on_wasm(&mut self.wasm))
+            let t = std::time::Instant::now();
+            let o = on_wasm(&mut self.wasm);
+            times.wasm = Some(t.elapsed());
+            Some(o)
         } else {
             None
         };
-        match (interpreter, wasm) {
+        let report = match (interpreter, wasm) {
             (Some(i), None) => StepReport {
                 step,
                 interpreter: i,
                 wasm: None,
                 verdict: Verdict::Agree,
+                times: Times::default(),
             },
             (Some(i), Some(Ok(w))) => {
                 let verdict = compare(&i, &w);
@@ -266,6 +283,7 @@ impl Dual {
                     interpreter: i,
                     wasm: Some(w),
                     verdict,
+                    times: Times::default(),
                 }
             }
             (Some(i), Some(Err(e))) => StepReport {
@@ -273,21 +291,25 @@ impl Dual {
                 interpreter: i,
                 wasm: None,
                 verdict: Verdict::WasmNotRun(e.to_string()),
+                times: Times::default(),
             },
             (None, Some(Ok(w))) => StepReport {
                 step,
                 interpreter: w,
                 wasm: None,
                 verdict: Verdict::Agree,
+                times: Times::default(),
             },
             (None, Some(Err(e))) => StepReport {
                 step,
                 interpreter: Outcome::error(format!("not run on Wasm: {e}")),
                 wasm: None,
                 verdict: Verdict::WasmNotRun(e.to_string()),
+                times: Times::default(),
             },
             (None, None) => unreachable!("at least one runtime runs"),
-        }
+        };
+        StepReport { times, ..report }
     }
 
     /// Deploy a contract. When the Wasm path cannot compile it, the Wasm chain gets it
@@ -369,6 +391,7 @@ impl Dual {
                             interpreter: o,
                             wasm: None,
                             verdict: Verdict::Agree,
+                            times: Times::default(),
                         }
                     }
                 }
@@ -443,6 +466,12 @@ impl Dual {
             return Ok(());
         }
         wasm::rebuild_for_table(&mut self.wasm)
+    }
+
+    /// Credit `amount` µSTX to `who` on both chains (the console's `::mint_stx`).
+    pub fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {
+        self.interp.mint_stx(who, amount);
+        self.wasm.mint_stx(who, amount);
     }
 
     pub fn advance_blocks(&mut self, n: u32) {

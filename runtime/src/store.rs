@@ -50,6 +50,11 @@ impl MemStore {
         self.chain_height
     }
 
+    /// The chain tip's height (`block-height` at the tip).
+    pub fn chain_height(&self) -> u32 {
+        self.chain_height
+    }
+
     pub fn cost_generation(&self) -> u64 {
         self.cost_generation
     }

@@ -1,0 +1,303 @@
+//! `clarinet-wasm console` fed scripts on standard input (its scriptable mode): every
+//! command, every kind of bad input, a project deployed first, and a difference between
+//! the runtimes shown side by side (through the test-only fault injection).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn console(cwd: &Path, args: &[&str], script: &str, env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"));
+    c.arg("console")
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let mut child = c.spawn().expect("run clarinet-wasm console");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Each expected piece, in this order, somewhere in `out`.
+#[track_caller]
+fn in_order(out: &str, pieces: &[&str]) {
+    let mut at = 0;
+    for p in pieces {
+        match out[at..].find(p) {
+            Some(i) => at += i + p.len(),
+            None => panic!("missing {p:?} (in order) in:\n{out}"),
+        }
+    }
+}
+
+fn empty_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn example() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/counter")
+}
+
+#[test]
+fn commands_outside_a_project() {
+    let dir = empty_dir();
+    let script = "\
+(+ 1 2)
+::get_block_height
+::advance_chain_tip 3
+::get_block_height
+::get_epoch
+::set_epoch 2.1
+::get_epoch
+::set_epoch 2.4
+::encode (ok u1)
+::decode 0x070100000000000000000000000000000001
+::decode 07 01 00000000000000000000000000000002
+::describe stx-transfer?
+::functions
+::keywords
+::mint_stx wallet_1 5
+::get_assets_maps
+::set_tx_sender wallet_2
+tx-sender
+::toggle_costs
+(sha256 0x00)
+::toggle_costs
+::get_costs (+ 1 2)
+::toggle_timings
+(* 6 7)
+::help
+";
+    let out = console(dir.path(), &[], script, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&out.stderr)
+    );
+    in_order(
+        &stdout,
+        &[
+            "3\n",
+            "Current height: 0",
+            "3 blocks simulated, new height: 3",
+            "Current height: 3",
+            "Current epoch: 2.4",
+            "Epoch updated to: 2.1",
+            "Current epoch: 2.1",
+            "Epoch updated to: 2.4",
+            "070100000000000000000000000000000001",
+            "(ok u1)",
+            "(ok u2)",
+            "(stx-transfer? amount sender recipient)",
+            "stx-transfer?",
+            "block-height",
+            "→ ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5: 5 µSTX",
+            "wallet_1   ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5  100000000000005 µSTX",
+            "tx-sender switched to ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
+            "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
+            "Always show costs: true",
+            "0x6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+            "cost: runtime ",
+            "Always show costs: false",
+            "3\ncost: runtime ",
+            "Always show timings: true",
+            "42\ntime: interpreter ",
+            ", wasm ",
+            "::wasm_info <contract>",
+        ],
+    );
+}
+
+#[test]
+fn bad_input_is_reported_and_the_session_goes_on() {
+    let dir = empty_dir();
+    let script = "\
+(+ 1
+(+ 1 u1)
+(contract-call? .nope f)
+(unknown-fn 1)
+(try! (err u1))
+(unwrap-panic (element-at? (list 1) u5))
+(- u0 u1)
+::advance_chain_tip x
+::mint_stx nobody 5
+::set_tx_sender
+::decode zz
+::describe no-such-word
+::wat nope
+::runtime sideways
+::bogus
+(+ 20 22)
+";
+    // A syntax error on a line of its own (an unclosed form would take the next lines).
+    let script = script.replacen("(+ 1\n", "(+ 1 )) \n", 1);
+    let out = console(dir.path(), &[], &script, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    in_order(
+        &stdout,
+        &[
+            "<stdin>:1: error: parse",
+            "<stdin>:2: error: analysis",
+            "<stdin>:3: error",
+            "<stdin>:4: error: analysis: use of unresolved function 'unknown-fn'",
+            "<stdin>:5: error",
+            "<stdin>:6: error",
+            "UnwrapFailure",
+            "<stdin>:7: error",
+            "ArithmeticUnderflow",
+            "<stdin>:8: usage: ::advance_chain_tip <count>",
+            "<stdin>:9: usage: ::mint_stx <principal> <amount>",
+            "<stdin>:10: usage: ::set_tx_sender",
+            "<stdin>:11: not hexadecimal bytes: zz",
+            "<stdin>:12: no native function or keyword named no-such-word",
+            "<stdin>:13: no contract nope",
+            "<stdin>:14: usage: ::runtime both | interpreter | wasm",
+            "<stdin>:15: unknown command ::bogus",
+            "42\n",
+        ],
+    );
+}
+
+#[test]
+fn typed_contracts_are_deployed_called_and_shown_as_wasm() {
+    let dir = empty_dir();
+    let script = "\
+(define-data-var n uint u0) (define-public (bump)
+  (begin
+    (var-set n (+ (var-get n) u1))
+    (print { bumped: (var-get n) })
+    (ok (var-get n))))
+(contract-call? .contract-0 bump)
+(contract-call? .contract-0 bump)
+::get_contracts
+::wat contract-0 bump
+::wat contract-0
+::wasm_info contract-0
+::runtime interpreter
+(contract-call? .contract-0 bump)
+::runtime both
+::reload
+::get_contracts
+";
+    let out = console(dir.path(), &[], script, &[]);
+    let stdout = text(&out.stdout);
+    in_order(
+        &stdout,
+        &[
+            "ok (deployed)",
+            "Events emitted",
+            "(tuple (bumped u1))",
+            "(ok u1)",
+            "(ok u2)",
+            "ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.contract-0",
+            "(bump)",
+            "  (func (;",
+            "(module",
+            "(export \"bump\"",
+            "module size: ",
+            "compile time: ",
+            "public     bump",
+            "runtime: interpreter",
+            "(ok u3)",
+            "the runtimes ran different inputs since ::runtime changed",
+            "clarinet-wasm console",
+            "no contracts",
+        ],
+    );
+    // Switching back to both after the chains parted is refused: a failure.
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+}
+
+#[test]
+fn a_project_is_deployed_first() {
+    let script = "\
+::get_contracts
+(contract-call? .counter increment)
+(contract-call? .counter get-total)
+::set_tx_sender wallet_1
+(contract-call? 'ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.counter increment-by u5)
+(contract-call? 'ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.counter get-total)
+";
+    let out = console(&example(), &[], script, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&out.stderr)
+    );
+    in_order(
+        &stdout,
+        &[
+            ".counter",
+            "(increment-by (step uint))",
+            "(increment)",
+            ".points",
+            ".vault",
+            "(ok u1)",
+            "u1",
+            "tx-sender switched to ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5",
+            // wallet_1's own tally, the contract's total.
+            "(ok u5)",
+            "u6",
+        ],
+    );
+}
+
+#[test]
+fn a_difference_is_shown_side_by_side() {
+    let dir = empty_dir();
+    let out = console(
+        dir.path(),
+        &[],
+        "(+ 1 2)\n(* 2 3)\n",
+        &[("CLARINET_WASM_FAULT", "add")],
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    in_order(
+        &stdout,
+        &[
+            "<stdin>:1: the runtimes differ in result",
+            "  interpreter: 3",
+            "  wasm:        4",
+            "6\n",
+        ],
+    );
+}
+
+#[test]
+fn read_runs_a_file_and_names_its_failing_lines() {
+    let dir = empty_dir();
+    let file = dir.path().join("inputs.clar");
+    std::fs::write(&file, ";; inputs\n(+ 1 1)\n\n(- u0 u1)\n").unwrap();
+    let out = console(
+        dir.path(),
+        &[],
+        &format!("::read {}\n(+ 2 2)\n", file.display()),
+        &[],
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    in_order(
+        &stdout,
+        &["2\n", "inputs.clar:4: error", "ArithmeticUnderflow", "4\n"],
+    );
+}

@@ -1,0 +1,130 @@
+//! How the console shows a step: once when the runtimes agree; both sides, the differing
+//! part highlighted, when they do not.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use clarinet_wasm_runtime::dual::{render_cost, render_result, StepReport, Verdict};
+use colored::Colorize;
+
+/// What to show besides the result.
+#[derive(Clone, Copy, Default)]
+pub struct Show {
+    pub costs: bool,
+    pub timings: bool,
+}
+
+/// The text of a step, and whether it counts as a failure (an error, or a mismatch).
+pub fn step(r: &StepReport, show: Show) -> (String, bool) {
+    let mut s = String::new();
+    let o = &r.interpreter;
+    let mut failed = o.result.is_err();
+    match &r.verdict {
+        Verdict::Agree | Verdict::WasmNotRun(_) => {
+            if !o.events.is_empty() {
+                let _ = writeln!(s, "{}", "Events emitted".dimmed());
+                for e in &o.events {
+                    let _ = writeln!(s, "{}", e.dimmed());
+                }
+            }
+            let text = render_result(o);
+            let _ = writeln!(
+                s,
+                "{}",
+                if o.result.is_err() {
+                    text.red()
+                } else {
+                    text.green()
+                }
+            );
+            if let Verdict::WasmNotRun(why) = &r.verdict {
+                let _ = writeln!(s, "{} {why}", "interpreter only:".yellow());
+            }
+        }
+        Verdict::Mismatch {
+            part,
+            interpreter,
+            wasm,
+        } => {
+            failed = true;
+            let _ = writeln!(
+                s,
+                "{}",
+                format!("the runtimes differ in {part}").red().bold()
+            );
+            let (i, w) = highlight(interpreter, wasm);
+            let _ = writeln!(s, "  interpreter: {i}");
+            let _ = writeln!(s, "  wasm:        {w}");
+        }
+    }
+    if show.costs {
+        if let Some(c) = &o.cost {
+            let _ = writeln!(s, "{} {}", "cost:".dimmed(), render_cost(c));
+        }
+    }
+    if show.timings {
+        let _ = writeln!(s, "{}", timings(r).dimmed());
+    }
+    (s, failed)
+}
+
+fn micros(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us >= 1000.0 {
+        format!("{:.2} ms", us / 1000.0)
+    } else {
+        format!("{us:.1} µs")
+    }
+}
+
+/// `interpreter 612.0 µs, wasm 3.1 µs (197x)`.
+pub fn timings(r: &StepReport) -> String {
+    match (r.times.interpreter, r.times.wasm) {
+        (Some(i), Some(w)) => {
+            let ratio = i.as_secs_f64() / w.as_secs_f64().max(1e-9);
+            format!(
+                "time: interpreter {}, wasm {} ({})",
+                micros(i),
+                micros(w),
+                if ratio >= 10.0 {
+                    format!("{ratio:.0}x")
+                } else {
+                    format!("{ratio:.1}x")
+                }
+            )
+        }
+        (Some(i), None) => format!("time: interpreter {}", micros(i)),
+        (None, Some(w)) => format!("time: wasm {}", micros(w)),
+        (None, None) => "time: -".into(),
+    }
+}
+
+/// Both renderings with what differs, from the first differing character, in red.
+pub fn highlight(a: &str, b: &str) -> (String, String) {
+    let common = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map(|((i, _), _)| i)
+        .unwrap_or(a.len().min(b.len()));
+    let mark = |s: &str| {
+        let at = common.min(s.len());
+        let at = (0..=at).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0);
+        format!("{}{}", &s[..at], s[at..].red().bold())
+    };
+    (mark(a), mark(b))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_difference_starts_where_the_texts_part() {
+        colored::control::set_override(false);
+        let (a, b) = super::highlight("(ok u3)", "(ok u4)");
+        assert_eq!((a.as_str(), b.as_str()), ("(ok u3)", "(ok u4)"));
+        colored::control::set_override(true);
+        let (a, _) = super::highlight("(ok u3)", "(ok u4)");
+        assert!(a.starts_with("(ok u") && a.contains("\u{1b}["), "{a:?}");
+        colored::control::unset_override();
+    }
+}
