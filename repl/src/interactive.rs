@@ -61,7 +61,70 @@ impl Completer for Names {
 impl Hinter for Names {
     type Hint = String;
 }
-impl Highlighter for Names {}
+
+impl Highlighter for Names {
+    /// Strings green, comments dimmed, numbers yellow, natives and keywords cyan, `::`
+    /// commands bold; nothing when colours are off (`NO_COLOR`, not a terminal).
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> std::borrow::Cow<'l, str> {
+        if !colored::control::SHOULD_COLORIZE.should_colorize() {
+            return line.into();
+        }
+        colour(line).into()
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize) -> bool {
+        true
+    }
+}
+
+/// `line` with ANSI colours (see `Highlighter::highlight`).
+fn colour(line: &str) -> String {
+    use colored::Colorize;
+    if line.trim_start().starts_with("::") {
+        return line.bold().to_string();
+    }
+    let r = reference();
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            '"' => {
+                let end = rest[1..].find('"').map_or(rest.len(), |i| i + 2);
+                out += &rest[..end].green().to_string();
+                end
+            }
+            ';' => {
+                out += &rest.dimmed().to_string();
+                rest.len()
+            }
+            c if c.is_whitespace() || "(){}',:".contains(c) => {
+                out.push(c);
+                c.len_utf8()
+            }
+            _ => {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || "(){}',:\"".contains(c))
+                    .unwrap_or(rest.len());
+                let word = &rest[..end];
+                let number = word
+                    .trim_start_matches(['u', '-'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    && word.chars().any(|c| c.is_ascii_digit());
+                if number {
+                    out += &word.yellow().to_string();
+                } else if r.natives.iter().chain(&r.keywords).any(|n| n == word) {
+                    out += &word.cyan().to_string();
+                } else {
+                    out += word;
+                }
+                end
+            }
+        };
+        rest = &rest[len..];
+    }
+    out
+}
 impl Validator for Names {}
 impl Helper for Names {}
 
@@ -131,4 +194,37 @@ pub fn run(console: &mut Console) -> bool {
         let _ = rl.save_history(h);
     }
     failed
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn colouring_keeps_the_text() {
+        let _turn = crate::COLOUR_OVERRIDE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        colored::control::set_override(true);
+        let line = "(ok (+ u1 2 \"a b\")) ;; note";
+        let coloured = super::colour(line);
+        colored::control::unset_override();
+        let plain: String = {
+            // Strip the ANSI sequences.
+            let mut s = String::new();
+            let mut chars = coloured.chars();
+            while let Some(c) = chars.next() {
+                if c == '\u{1b}' {
+                    for d in chars.by_ref() {
+                        if d == 'm' {
+                            break;
+                        }
+                    }
+                } else {
+                    s.push(c);
+                }
+            }
+            s
+        };
+        assert_eq!(plain, line);
+        assert_ne!(coloured, line);
+    }
 }

@@ -16,6 +16,10 @@ use std::process::ExitCode;
 pub use clarinet_wasm_runtime::dual::Runtimes;
 pub use console::{Console, Reply};
 
+/// Tests that set `colored`'s process-wide override take turns.
+#[cfg(test)]
+pub(crate) static COLOUR_OVERRIDE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Run the console: interactive in a terminal; from a pipe or a file, each complete form
 /// (or `::` line) in turn with plain output, exiting 1 if any input failed or the
 /// runtimes disagreed.

@@ -27,7 +27,13 @@ pub fn step(r: &StepReport, show: Show) -> (String, bool) {
                     let _ = writeln!(s, "{}", e.dimmed());
                 }
             }
-            let text = render_result(o);
+            let text = match &o.result {
+                Err(e) => match explain(&e.kind) {
+                    Some(plain) => format!("error: {plain} ({})", e.kind),
+                    None => format!("error: {}", e.kind),
+                },
+                Ok(_) => render_result(o),
+            };
             let _ = writeln!(
                 s,
                 "{}",
@@ -66,6 +72,35 @@ pub fn step(r: &StepReport, show: Show) -> (String, bool) {
         let _ = writeln!(s, "{}", timings(r).dimmed());
     }
     (s, failed)
+}
+
+/// The common error kinds in plain words (the kind itself is shown beside them).
+fn explain(kind: &str) -> Option<String> {
+    let inner = |prefix: &str| {
+        kind.strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix("))"))
+            .map(|r| r.trim_matches('"').to_string())
+    };
+    Some(match kind {
+        "Runtime(ArithmeticUnderflow)" => "arithmetic underflow".into(),
+        "Runtime(ArithmeticOverflow)" => "arithmetic overflow".into(),
+        "Runtime(DivisionByZero)" => "division by zero".into(),
+        "Runtime(UnwrapFailure)" => "unwrap of none or of an err".into(),
+        k if k.contains("CostBalanceExceeded") => "the cost limit was exceeded".into(),
+        _ => {
+            if let Some(v) = inner("ShortReturn(ExpectedValue(") {
+                format!("returned early with {v}")
+            } else if let Some(v) = inner("ShortReturn(AssertionFailed(") {
+                format!("asserts! failed with {v}")
+            } else if let Some(c) = inner("Unchecked(NoSuchContract(") {
+                format!("no contract {c}")
+            } else if let Some(f) = inner("Unchecked(UndefinedFunction(") {
+                format!("no function {f}")
+            } else {
+                return None;
+            }
+        }
+    })
 }
 
 fn micros(d: Duration) -> String {
@@ -118,7 +153,28 @@ pub fn highlight(a: &str, b: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn common_errors_are_said_in_plain_words() {
+        use super::explain;
+        assert_eq!(
+            explain("Runtime(ArithmeticUnderflow)").as_deref(),
+            Some("arithmetic underflow")
+        );
+        assert_eq!(
+            explain("Unchecked(NoSuchContract(\"ST1.nope\"))").as_deref(),
+            Some("no contract ST1.nope")
+        );
+        assert_eq!(
+            explain("Unchecked(UndefinedFunction(\"bump\"))").as_deref(),
+            Some("no function bump")
+        );
+        assert_eq!(explain("Something(Else)"), None);
+    }
+
+    #[test]
     fn the_difference_starts_where_the_texts_part() {
+        let _turn = crate::COLOUR_OVERRIDE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         colored::control::set_override(false);
         let (a, b) = super::highlight("(ok u3)", "(ok u4)");
         assert_eq!((a.as_str(), b.as_str()), ("(ok u3)", "(ok u4)"));
