@@ -70,6 +70,7 @@ fn commands_outside_a_project() {
 ::describe stx-transfer?
 ::functions
 ::keywords
+(define-fungible-token gold) (ft-mint? gold u50 tx-sender)
 ::mint_stx wallet_1 5
 ::get_assets_maps
 ::set_tx_sender wallet_2
@@ -107,8 +108,10 @@ tx-sender
             "(stx-transfer? amount sender recipient)",
             "stx-transfer?",
             "block-height",
+            "ft-mint ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.contract-0::gold 50",
             "→ ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5: 5 µSTX",
-            "wallet_1   ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5  100000000000005 µSTX",
+            "deployer   ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM  100000000000000 µSTX, 50 .contract-0.gold",
+            "wallet_1   ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5  100000000000005 µSTX, 0 .contract-0.gold",
             "tx-sender switched to ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
             "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
             "Always show costs: true",

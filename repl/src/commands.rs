@@ -40,7 +40,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "<principal> | <account>",
         "set tx-sender",
     ),
-    ("::get_assets_maps", "", "STX balances of the accounts"),
+    (
+        "::get_assets_maps",
+        "",
+        "STX and token balances of the accounts",
+    ),
     (
         "::get_contracts",
         "",
@@ -345,18 +349,48 @@ fn contracts(c: &mut Console) -> Reply {
     Reply::ok(s)
 }
 
-fn assets(c: &mut Console) -> Reply {
-    let mut s = String::new();
-    let sender = c.sender.clone();
-    for a in c.accounts.clone() {
-        let q = format!("(stx-get-balance '{})", a.address);
-        let balance = match c.dual.value_of(&q, &sender) {
-            Ok(Value::UInt(u)) => u.to_string(),
-            Ok(v) => v.to_string(),
-            Err(o) => clarinet_wasm_runtime::dual::render_result(&o),
-        };
-        let _ = writeln!(s, "{:<10} {}  {balance} µSTX", a.name, a.address);
+/// The fungible tokens of the deployed contracts, as `(contract, token)`.
+fn tokens(c: &mut Console) -> Vec<(QualifiedContractIdentifier, String)> {
+    let ids = c.contracts.clone();
+    let chain = c.dual.reference();
+    let epoch = chain.epoch;
+    let mut db = AnalysisDatabase::new(&mut chain.store);
+    db.begin();
+    let mut out = vec![];
+    for id in ids {
+        if let Some(a) = db.load_contract(&id, &epoch) {
+            out.extend(
+                a.fungible_tokens
+                    .iter()
+                    .map(|t| (id.clone(), t.to_string())),
+            );
+        }
     }
+    let _ = db.roll_back();
+    out
+}
+
+/// STX and fungible-token balances of the accounts (read on the reference chain).
+fn assets(c: &mut Console) -> Reply {
+    use clarity::vm::database::ClarityDatabase;
+    use clarity::vm::types::PrincipalData;
+    let tokens = tokens(c);
+    let accounts = c.accounts.clone();
+    let chain = c.dual.reference();
+    let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
+    db.begin();
+    let mut s = String::new();
+    for a in accounts {
+        let who = PrincipalData::Standard(a.address.clone());
+        let stx = db.get_account_stx_balance(&who).get_total_balance();
+        let _ = write!(s, "{:<10} {}  {stx} µSTX", a.name, a.address);
+        for (id, token) in &tokens {
+            let b = db.get_ft_balance(id, token, &who, None).unwrap_or(0);
+            let _ = write!(s, ", {b} .{}.{token}", id.name);
+        }
+        s.push('\n');
+    }
+    db.roll_back();
     Reply::ok(s)
 }
 
