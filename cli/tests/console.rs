@@ -304,3 +304,28 @@ fn read_runs_a_file_and_names_its_failing_lines() {
         &["2\n", "inputs.clar:4: error", "ArithmeticUnderflow", "4\n"],
     );
 }
+
+#[test]
+fn trace_shows_the_interpreter_call_tree_and_debug_needs_a_terminal() {
+    let dir = empty_dir();
+    let script = "\
+(define-private (dbl (x int)) (* x 2)) (define-public (go (n int)) (ok (dbl n)))
+::trace (contract-call? .contract-0 go 21)
+::debug (+ 1 2)
+";
+    let out = console(dir.path(), &[], script, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    in_order(
+        &stdout,
+        &[
+            "ok (deployed)",
+            "(contract-call? .contract-0 go 21)",
+            "dbl n",
+            "args: 21",
+            "42",
+            "(ok 42)",
+            "<stdin>:3: ::debug needs a terminal",
+        ],
+    );
+}

@@ -1,7 +1,7 @@
 //! `clarinet-wasm console` in a real pseudo-terminal (rexpect): the banner, a continuation
 //! prompt while brackets are open, tab completion of commands, natives, contracts and
 //! functions, Ctrl-C clearing the input, history recalled with the up arrow and kept in
-//! the history file, Ctrl-D quitting.
+//! the history file, clarity-repl's debugger under `::debug`, Ctrl-D quitting.
 
 use std::process::Command;
 
@@ -12,6 +12,7 @@ fn an_interactive_session() -> Result<(), rexpect::error::Error> {
     let dir = tempfile::tempdir().unwrap();
     let history = dir.path().join("history");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"));
+    // (the debugger keeps its own history, `.debug_history`, in the working directory)
     cmd.arg("console")
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
@@ -57,6 +58,15 @@ fn an_interactive_session() -> Result<(), rexpect::error::Error> {
     p.send("\x1b[A")?;
     p.send_line("")?;
     p.exp_string("u7")?;
+
+    // clarity-repl's debugger on the interpreter's run: it stops, `step` moves on,
+    // `continue` finishes; the step is then shown as any other.
+    p.send_line("::debug (+ (* 2 3) 36)")?;
+    p.exp_string("(debug) ")?;
+    p.send_line("step")?;
+    p.exp_string("(debug) ")?;
+    p.send_line("continue")?;
+    p.exp_string("42")?;
 
     // Ctrl-D quits, and the history is kept.
     p.send_control('d')?;

@@ -1,12 +1,13 @@
 //! The `::` commands: Clarinet's (`::help ::functions ::keywords ::describe ::toggle_costs
 //! ::get_costs ::set_tx_sender ::get_assets_maps ::get_contracts ::get_block_height
 //! ::advance_chain_tip ::mint_stx ::get_epoch ::set_epoch ::encode ::decode ::reload
-//! ::read`), and ours (`::runtime ::toggle_timings ::wat ::wasm_info`).
+//! ::read ::trace ::debug`), and ours (`::runtime ::toggle_timings ::wat ::wasm_info`).
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use clarinet_wasm_compiler::FunctionKind;
+use clarinet_wasm_runtime::chain::with_interpreter_hook;
 use clarinet_wasm_runtime::dual::Runtimes;
 use clarity::codec::StacksMessageCodec;
 use clarity::types::StacksEpochId;
@@ -91,6 +92,16 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "::wasm_info",
         "<contract>",
         "module size, exports and compile time",
+    ),
+    (
+        "::trace",
+        "<expr>",
+        "the interpreter's call tree while <expr> runs",
+    ),
+    (
+        "::debug",
+        "<expr>",
+        "step through <expr> on the interpreter (in a terminal)",
     ),
     ("::read", "<file>", "run the inputs of a file"),
     (
@@ -191,14 +202,33 @@ pub fn run(c: &mut Console, line: &str) -> Reply {
         "::read" if !rest.is_empty() => read(c, rest),
         "::reload" => {
             let project = c.project.take();
-            let show = c.show;
+            let (show, interactive) = (c.show, c.interactive);
             *c = Console::new(project, c.start_runtimes);
             c.show = show;
+            c.interactive = interactive;
             Reply::ok(c.banner())
         }
-        "::trace" | "::debug" => Reply::error(format!(
-            "{cmd} is not available in this console yet (see the README)"
-        )),
+        "::trace" if !rest.is_empty() => {
+            // clarity-repl's tracer prints the interpreter's call tree as it runs; the
+            // step itself is then shown as any other (both runtimes, compared).
+            let hook = Box::new(clarity_repl::repl::tracer::Tracer::new(rest.to_string()));
+            let show = c.show;
+            with_interpreter_hook(hook, || c.eval(rest, show)).0
+        }
+        "::debug" if !rest.is_empty() => {
+            // clarity-repl's debugger asks for commands on the terminal at each step of the
+            // interpreter's run; from a script it would wait forever.
+            if !c.interactive {
+                return Reply::error("::debug needs a terminal");
+            }
+            let id = QualifiedContractIdentifier::new(
+                c.issuer(),
+                clarinet_wasm_runtime::dual::SNIPPET_CONTRACT.into(),
+            );
+            let hook = Box::new(clarity_repl::repl::debug::cli::CLIDebugger::new(&id, rest));
+            let show = c.show;
+            with_interpreter_hook(hook, || c.eval(rest, show)).0
+        }
         _ if COMMANDS.iter().any(|(n, _, _)| *n == cmd) => usage(cmd),
         _ => Reply::error(format!("unknown command {cmd}: ::help lists the commands")),
     }

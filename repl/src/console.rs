@@ -53,6 +53,8 @@ pub struct Console {
     pub(crate) startup: Vec<String>,
     /// Whether deploying the project failed somewhere (an error or a mismatch).
     pub(crate) startup_failed: bool,
+    /// In a terminal (what `::debug` needs).
+    pub interactive: bool,
 }
 
 impl Console {
@@ -74,6 +76,7 @@ impl Console {
             parted: false,
             startup: vec![],
             startup_failed: false,
+            interactive: false,
         };
         c.deploy_project();
         c

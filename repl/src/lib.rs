@@ -26,6 +26,7 @@ pub(crate) static COLOUR_OVERRIDE: std::sync::Mutex<()> = std::sync::Mutex::new(
 pub fn run(project: Option<clarinet_wasm_project::Project>, runtimes: Runtimes) -> ExitCode {
     let mut console = Console::new(project, runtimes);
     let failed = if std::io::stdin().is_terminal() {
+        console.interactive = true;
         interactive::run(&mut console)
     } else {
         script(&mut console)

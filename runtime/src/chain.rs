@@ -204,12 +204,18 @@ impl Chain {
         if let Some(h) = hook.as_mut() {
             env.add_eval_hook(h);
         }
+        let mut extra = INTERPRETER_HOOK.with(|h| h.borrow_mut().take());
+        if let Some(h) = extra.as_mut() {
+            env.add_eval_hook(h.as_mut());
+        }
         let r = f(&mut env);
         let cost = if self.metering {
             Some(env.get_cost_total())
         } else {
             None
         };
+        drop(env);
+        INTERPRETER_HOOK.with(|h| *h.borrow_mut() = extra);
         Ok((r, cost))
     }
 
@@ -225,6 +231,26 @@ impl Chain {
             .expect("liquid supply");
         db.commit();
     }
+}
+
+thread_local! {
+    /// An evaluation hook for the interpreter runs of this thread (see `with_interpreter_hook`).
+    static INTERPRETER_HOOK: std::cell::RefCell<Option<Box<dyn clarity::vm::EvalHook>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Run `f` with `hook` seeing every expression the interpreter evaluates on this thread
+/// (clarity-repl's tracer and debugger for the console); the hook is handed back.
+pub fn with_interpreter_hook<R>(
+    hook: Box<dyn clarity::vm::EvalHook>,
+    f: impl FnOnce() -> R,
+) -> (R, Box<dyn clarity::vm::EvalHook>) {
+    INTERPRETER_HOOK.with(|h| *h.borrow_mut() = Some(hook));
+    let r = f();
+    let hook = INTERPRETER_HOOK
+        .with(|h| h.borrow_mut().take())
+        .expect("the hook is put back after each run");
+    (r, hook)
 }
 
 /// The budget a transaction gets by default: the mainnet block limit, as Clarinet uses.
