@@ -216,6 +216,7 @@ fn typed_contracts_are_deployed_called_and_shown_as_wasm() {
             "(export \"bump\"",
             "module size: ",
             "compile time: ",
+            "native code: compiled by Cranelift",
             "public     bump",
             "runtime: interpreter",
             "(ok u3)",

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use clarinet_wasm_compiler::FunctionKind;
 use clarinet_wasm_runtime::chain::with_interpreter_hook;
 use clarinet_wasm_runtime::dual::Runtimes;
+use clarinet_wasm_runtime::wasm::ModuleSource;
 use clarity::codec::StacksMessageCodec;
 use clarity::types::StacksEpochId;
 use clarity::vm::analysis::AnalysisDatabase;
@@ -510,6 +511,15 @@ fn wasm_info(c: &mut Console, name: &str) -> Reply {
         s,
         "  compile time: {:.2} ms",
         l.compile_time.as_secs_f64() * 1e3
+    );
+    let _ = writeln!(
+        s,
+        "  native code: {}",
+        match l.origin {
+            ModuleSource::Compiled => "compiled by Cranelift",
+            ModuleSource::Disk => "from the disk cache",
+            ModuleSource::Memory => "reused from memory (the same Wasm was loaded before)",
+        }
     );
     let _ = writeln!(s, "  exports:");
     for f in &l.meta.functions {

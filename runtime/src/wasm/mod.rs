@@ -49,6 +49,8 @@ pub struct LoadedContract {
     size: OnceLock<u64>,
     /// Instances ready for a call: constants written, heap at its start.
     pool: Mutex<Vec<Instance>>,
+    /// Where its native code came from.
+    pub origin: ModuleSource,
 }
 
 impl LoadedContract {
@@ -228,6 +230,7 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
     static CACHE: OnceLock<Mutex<HashMap<[u8; 32], InstancePre<HostState>>>> = OnceLock::new();
     let key = clarity::util::hash::Sha512Trunc256Sum::from_data(&compiled.wasm).0;
     let cache = CACHE.get_or_init(Default::default);
+    let mut origin = ModuleSource::Memory;
     let pre = {
         let mut map = cache.lock().unwrap();
         // Bounded: compiled code holds executable memory (long generated runs load many
@@ -241,7 +244,8 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
                 pre.clone()
             }
             None => {
-                let (module, _) = load_module_bytes(&compiled.wasm)?;
+                let (module, from) = load_module_bytes(&compiled.wasm)?;
+                origin = from;
                 let pre = linker()
                     .instantiate_pre(&module)
                     .map_err(|e| format!("link: {e:#}"))?;
@@ -261,6 +265,7 @@ pub fn load(compiled: Compiled) -> Result<LoadedContract, String> {
         context: OnceLock::new(),
         size: OnceLock::new(),
         pool: Mutex::new(vec![]),
+        origin,
     })
 }
 

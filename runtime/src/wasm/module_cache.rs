@@ -50,11 +50,15 @@ pub fn module_stats() -> ModuleStats {
     }
 }
 
-/// Where `load_module_bytes` got a module from.
+/// Where a module's native code came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModuleSource {
+    /// Compiled by Cranelift.
     Compiled,
+    /// Read from the disk cache.
     Disk,
+    /// Already loaded by this process (the same Wasm; never from `load_module_bytes`).
+    Memory,
 }
 
 /// The wasmtime module for `wasm`: from the disk cache if one is set and holds a sound
