@@ -66,6 +66,31 @@ fn charged_write(
     Ok(result?.0)
 }
 
+/// A value's consensus serialization in hex, as the database stores it
+/// (`Value::serialize`, without its formatter call per byte: the hot part of every map
+/// and data-var write).
+fn stored_hex(v: &Value) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut bytes = Vec::new();
+    v.serialize_write(&mut bytes)
+        .expect("writing to a Vec cannot fail");
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
+}
+
+/// `ClarityDatabase::put_with_size` with the value serialized by `stored_hex`: the same
+/// key and text stored, its serialized length returned.
+fn put_value(e: &mut clarity::vm::contexts::Environment, key: &str, v: &Value) -> u64 {
+    let hex = stored_hex(v);
+    let size = (hex.len() / 2) as u64;
+    e.global_context.database.put(key, &hex);
+    size
+}
+
 fn entry_key(
     e: &clarity::vm::contexts::Environment,
     prefix: &str,
@@ -75,7 +100,7 @@ fn entry_key(
     if !meta.key_type.admits(e.epoch(), key)? {
         return Err(CheckErrors::TypeValueError(meta.key_type.clone(), key.clone()).into());
     }
-    let hex = key.serialize();
+    let hex = stored_hex(key);
     let len = (hex.len() / 2) as u64;
     Ok((format!("{prefix}{hex}"), len))
 }
@@ -122,7 +147,7 @@ fn set_entry(
         return Ok((Value::Bool(false), key_len));
     }
     let placed = Value::some(value)?;
-    let size = e.global_context.database.put_with_size(&k, &placed);
+    let size = put_value(e, &k, &placed);
     Ok((Value::Bool(true), key_len + size))
 }
 
@@ -223,7 +248,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 let result: Result<u64, ClarityError> = if !meta.value_type.admits(&epoch, &v)? {
                     Err(CheckErrors::TypeValueError(meta.value_type.clone(), v).into())
                 } else {
-                    Ok(e.global_context.database.put_with_size(&key, &v))
+                    Ok(put_value(e, &key, &v))
                 };
                 if v205(e) {
                     let size = match &result {
