@@ -190,7 +190,7 @@ pub fn run(c: &mut Console, line: &str) -> Reply {
             None => usage(cmd),
         },
         "::encode" if !rest.is_empty() => match c.dual.value_of(rest, &c.sender.clone()) {
-            Ok(v) => Reply::ok(format!("{}\n", hex(&v))),
+            Ok(v) => Reply::ok(format!("{}\n", clarinet_wasm_runtime::store::value_hex(&v))),
             Err(o) => Reply::error(format!(
                 "encoding failed: {}",
                 clarinet_wasm_runtime::dual::render_result(&o)
@@ -290,26 +290,16 @@ fn epoch(s: &str) -> Option<StacksEpochId> {
     })
 }
 
-fn hex(v: &Value) -> String {
-    v.serialize_to_vec()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn decode(s: &str) -> Reply {
+    // Spaces between bytes are allowed, as in Clarinet.
     let digits: String = s
         .trim_start_matches("0x")
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if digits.len() % 2 != 0 || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+    let Ok(bytes) = clarity::util::hash::hex_bytes(&digits) else {
         return Reply::error(format!("not hexadecimal bytes: {s}"));
-    }
-    let bytes: Vec<u8> = (0..digits.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("checked"))
-        .collect();
+    };
     match Value::consensus_deserialize(&mut &bytes[..]) {
         Ok(v) => Reply::ok(format!("{}\n", clarity_repl::utils::value_to_string(&v))),
         Err(e) => Reply::error(format!("not a Clarity value: {e}")),

@@ -35,6 +35,22 @@ pub struct MemStore {
 
 /// The block id clarity-repl's `BurnDatastore` answers header queries for: both sides must
 /// agree on it, so it is computed the same way (sha512/256 of the big-endian height).
+/// A value's consensus serialization in hex: the text the database stores
+/// (`Value::serialize`, without its formatter call per byte: the hot part of every map and
+/// data-var write on the Wasm path). Also how values are shown as bytes (`::encode`).
+pub fn value_hex(v: &clarity::vm::Value) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut bytes = Vec::new();
+    v.serialize_write(&mut bytes)
+        .expect("writing to a Vec cannot fail");
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
+}
+
 pub fn height_to_id(height: u32) -> StacksBlockId {
     StacksBlockId(Sha512Trunc256Sum::from_data(&height.to_be_bytes()).0)
 }

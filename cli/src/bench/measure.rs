@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use clarinet_wasm_runtime::chain::{devnet_accounts, Chain};
+use clarinet_wasm_runtime::dual::{compare, render_result, Verdict};
 use clarinet_wasm_runtime::{interp, wasm, Outcome};
 use clarity::types::StacksEpochId;
-use clarity::vm::costs::ExecutionCost;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier};
 use clarity::vm::{ClarityVersion, ContractName, Value};
 
@@ -178,11 +178,26 @@ impl Prepared {
     }
 }
 
-fn rendered(o: &Outcome) -> Result<Option<String>, String> {
-    o.result
-        .as_ref()
-        .map(|v| v.as_ref().map(|v| v.to_string()))
-        .map_err(|e| e.to_string())
+/// A step's outcome pair, checked: a failing step, or (first round) any difference between
+/// the runtimes as the dual-run driver sees it, stops the benchmark.
+fn check(case: &Case, round: usize, i: usize, a: &Outcome, b: &Outcome) -> Result<(), String> {
+    if let Err(e) = &a.result {
+        return Err(format!("{}: step {i} fails: {e}", case.name));
+    }
+    if round == 0 {
+        if let Verdict::Mismatch {
+            part,
+            interpreter,
+            wasm,
+        } = compare(a, b)
+        {
+            return Err(format!(
+                "{}: the runtimes disagree at step {i} in {part}: interpreter {interpreter}, wasm {wasm}",
+                case.name
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Run `calls` timed steps of `case` (after `warmup` untimed ones) on each way, in turns.
@@ -216,54 +231,46 @@ pub fn measure(case: &Case, calls: usize, warmup: usize) -> Result<Measured, Str
         } else {
             (&mut uncharged, &mut metered)
         };
-        // Per step and side: its time and what is compared (never the whole outcome: a
-        // deployment's writes hold the contract, megabytes each).
-        type Seen = (
-            Duration,
-            Result<Option<String>, String>,
-            Option<ExecutionCost>,
-        );
-        let mut seen: Vec<[Option<Seen>; 2]> = (0..steps).map(|_| [None, None]).collect();
         for start in (0..steps).step_by(BLOCK) {
-            let block = start..(start + BLOCK).min(steps);
-            let order = if (start / BLOCK) % 2 == 0 {
-                [0, 1]
-            } else {
-                [1, 0]
-            };
-            for which in order {
+            let block: Vec<usize> = (start..(start + BLOCK).min(steps)).collect();
+            let a_first = (start / BLOCK) % 2 == 0;
+            // The first side's outcomes of this block, until the second side's step is
+            // compared with them (at most `BLOCK` held: a deployment's writes are large).
+            let mut held = vec![];
+            let mut times = vec![[Duration::ZERO; 2]; block.len()];
+            for pass in 0..2 {
+                let which = if a_first { pass } else { 1 - pass };
                 let p = if which == 0 { &mut *a } else { &mut *b };
-                for i in block.clone() {
+                for (k, &i) in block.iter().enumerate() {
                     let (t, o) = p.step(case, &args, round * steps + i)?;
-                    seen[i][which] = Some((t, rendered(&o), o.cost.clone()));
-                    if round == 0 && which == 0 && i + 1 == steps {
-                        m.reference = o;
+                    times[k][which] = t;
+                    if pass == 0 {
+                        held.push(o);
+                        continue;
+                    }
+                    let (oa, ob) = if which == 1 {
+                        (&held[k], &o)
+                    } else {
+                        (&o, &held[k])
+                    };
+                    check(case, round, i, oa, ob)?;
+                    if round == 0 && i + 1 == steps {
+                        m.reference = oa.clone();
                     }
                 }
             }
-        }
-        for (i, [sa, sb]) in seen.into_iter().enumerate() {
-            let ((ta, ra, ca), (tb, rb, cb)) = (sa.expect("ran"), sb.expect("ran"));
-            // A benchmark of steps that fail or disagree would measure nothing useful.
-            if let Err(e) = &ra {
-                return Err(format!("{}: step {i} fails: {e}", case.name));
-            }
-            if round == 0 && (ra != rb || ca != cb) {
-                return Err(format!(
-                    "{}: the runtimes disagree at step {i}: interpreter {ra:?} cost {ca:?}, \
-                     wasm {rb:?} cost {cb:?}",
-                    case.name
-                ));
-            }
-            if i < warmup {
-                continue;
-            }
-            if round == 0 {
-                m.interpreter.0.push(ta);
-                m.wasm.0.push(tb);
-            } else {
-                m.uncharged.0.push(ta);
-                m.wasm_again.0.push(tb);
+            for (k, &i) in block.iter().enumerate() {
+                if i < warmup {
+                    continue;
+                }
+                let [ta, tb] = times[k];
+                if round == 0 {
+                    m.interpreter.0.push(ta);
+                    m.wasm.0.push(tb);
+                } else {
+                    m.uncharged.0.push(ta);
+                    m.wasm_again.0.push(tb);
+                }
             }
         }
     }
@@ -278,15 +285,15 @@ pub fn native(
     calls: usize,
     warmup: usize,
 ) -> Result<Samples, String> {
-    let expected = rendered(reference)?;
+    let expected = render_result(reference);
     let mut s = Samples::default();
     for i in 0..warmup + calls {
         let t = Instant::now();
         let v = std::hint::black_box(kernel());
         let d = t.elapsed();
-        if Some(v.to_string()) != expected {
+        if v.to_string() != expected {
             return Err(format!(
-                "the native kernel computes {v}, the contract {expected:?}"
+                "the native kernel computes {v}, the contract {expected}"
             ));
         }
         if i >= warmup {

@@ -122,7 +122,7 @@ fn attach(rows: &mut [Row], mut metered: PeerRun, mut unmetered: PeerRun) {
                 .as_ref()
                 .ok()
                 .and_then(|v| v.as_ref())
-                .and_then(peer::reference_hex);
+                .map(peer::hex);
         let theirs = metered.cases.remove(r.case.name);
         if let (Some(ours), Some(Some(theirs))) = (&ours, theirs.as_ref().map(|t| &t.result)) {
             if ours != theirs {

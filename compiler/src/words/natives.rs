@@ -296,8 +296,11 @@ fn emit_args_and_call(
                 check_early(ctx, b, name, i, &locals, exit)?;
             }
             values.push((ty.clone(), locals.clone()));
-            let addr = ctx.locals_to_memory(b, &ty, &locals);
-            block_args.push((VALUE, ctx.type_id(&ty), Some(addr)));
+            // A hash reads its argument from the locals (`hash`): no block to fill.
+            if !HASHES.contains(&name) {
+                let addr = ctx.locals_to_memory(b, &ty, &locals);
+                block_args.push((VALUE, ctx.type_id(&ty), Some(addr)));
+            }
         }
     }
     if let Charging::Native(f, sized) = charging {
@@ -308,7 +311,8 @@ fn emit_args_and_call(
         }
     }
     let result_ty = ctx.type_of(e);
-    if hash(ctx, b, name, &values) || super::sequences::on_bytes(ctx, b, name, &values, &result_ty)?
+    if hash(ctx, b, name, &values, e)?
+        || super::sequences::on_bytes(ctx, b, name, &values, &result_ty)?
     {
         ctx.mem_release(b, &uses);
         return ctx.coerce(b, &result_ty, want);
@@ -362,26 +366,25 @@ fn hash(
     b: &mut Builder,
     name: &str,
     values: &[(TypeSignature, Vec<walrus::LocalId>)],
-) -> bool {
+    e: &SymbolicExpression,
+) -> CResult<bool> {
     let Some(kind) = HASHES.iter().position(|h| *h == name) else {
-        return false;
+        return Ok(false);
     };
+    // The type checker admits one buffer, int or uint.
     let [(ty, locals)] = values else {
-        return false;
+        return Err(span_error(e, format!("{name} takes one argument")));
     };
     let host = match ty {
-        TypeSignature::SequenceType(clarity::vm::types::SequenceSubtype::BufferType(_)) => {
-            "hash-buff"
-        }
         TypeSignature::IntType | TypeSignature::UIntType => "hash-int",
-        _ => return false,
+        _ => "hash-buff",
     };
     b.i32_const(kind as i32);
     for l in locals {
         b.local_get(*l);
     }
     ctx.call_host(b, host);
-    true
+    Ok(true)
 }
 
 /// `(as-contract expr)`: `expr` runs with tx-sender and contract-caller set to this

@@ -2,7 +2,6 @@
 //! keys, same serialization, same cost calls).
 
 use clarity::vm::costs::cost_functions::ClarityCostFunction as C;
-use clarity::vm::database::ClaritySerializable;
 use clarity::vm::database::{ClarityDatabase, DataMapMetadata, DataVariableMetadata, StoreType};
 use clarity::vm::errors::{CheckErrors, Error as ClarityError};
 use clarity::vm::types::TypeSignature;
@@ -66,26 +65,10 @@ fn charged_write(
     Ok(result?.0)
 }
 
-/// A value's consensus serialization in hex, as the database stores it
-/// (`Value::serialize`, without its formatter call per byte: the hot part of every map
-/// and data-var write).
-fn stored_hex(v: &Value) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut bytes = Vec::new();
-    v.serialize_write(&mut bytes)
-        .expect("writing to a Vec cannot fail");
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[(b >> 4) as usize] as char);
-        out.push(DIGITS[(b & 15) as usize] as char);
-    }
-    out
-}
-
-/// `ClarityDatabase::put_with_size` with the value serialized by `stored_hex`: the same
+/// `ClarityDatabase::put_with_size` with the value serialized by `store::value_hex`: the same
 /// key and text stored, its serialized length returned.
 fn put_value(e: &mut clarity::vm::contexts::Environment, key: &str, v: &Value) -> u64 {
-    let hex = stored_hex(v);
+    let hex = crate::store::value_hex(v);
     let size = (hex.len() / 2) as u64;
     e.global_context.database.put(key, &hex);
     size
@@ -100,7 +83,7 @@ fn entry_key(
     if !meta.key_type.admits(e.epoch(), key)? {
         return Err(CheckErrors::TypeValueError(meta.key_type.clone(), key.clone()).into());
     }
-    let hex = stored_hex(key);
+    let hex = crate::store::value_hex(key);
     let len = (hex.len() / 2) as u64;
     Ok((format!("{prefix}{hex}"), len))
 }
