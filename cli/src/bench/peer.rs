@@ -1,6 +1,7 @@
 //! The npm clarinet-sdk as a peer: the suite's steps in node, through the simnet users run
-//! today. We write a Clarinet project holding the suite's contracts and a spec of the
-//! steps; `bench/clarinet-sdk/peer.mjs` times them and prints its medians as JSON.
+//! today. We write one Clarinet project per case (its contracts) and a spec of the steps;
+//! `bench/clarinet-sdk/peer.mjs` runs each case on a fresh simnet, times it and prints
+//! its medians as JSON.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
