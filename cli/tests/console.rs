@@ -70,7 +70,10 @@ fn commands_outside_a_project() {
 ::describe stx-transfer?
 ::functions
 ::keywords
-(define-fungible-token gold) (ft-mint? gold u50 tx-sender)
+(define-fungible-token gold) (define-non-fungible-token badge uint) (ft-mint? gold u50 tx-sender) (define-public (mint (id uint) (to principal)) (nft-mint? badge id to))
+(contract-call? .contract-0 mint u1 tx-sender)
+(contract-call? .contract-0 mint u2 'ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5)
+(contract-call? .contract-0 mint u3 'ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5)
 ::mint_stx wallet_1 5
 ::get_assets_maps
 ::set_tx_sender wallet_2
@@ -110,8 +113,8 @@ tx-sender
             "block-height",
             "ft-mint ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.contract-0::gold 50",
             "→ ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5: 5 µSTX",
-            "deployer   ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM  100000000000000 µSTX, 50 .contract-0.gold",
-            "wallet_1   ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5  100000000000005 µSTX, 0 .contract-0.gold",
+            "deployer   ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM  100000000000000 µSTX, 50 .contract-0.gold, 1 .contract-0.badge\n",
+            "wallet_1   ST1SJ3DTE5DN7X54YDH5D64R3BCB6A2AG2ZQ8YPD5  100000000000005 µSTX, 0 .contract-0.gold, 2 .contract-0.badge\n",
             "tx-sender switched to ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
             "ST2CY5V39NHDPWSXMW9QDT3HC3GD6Q6XX4CFRK9AG",
             "Always show costs: true",
@@ -306,27 +309,86 @@ fn read_runs_a_file_and_names_its_failing_lines() {
     );
 }
 
-#[test]
-fn trace_shows_the_interpreter_call_tree_and_debug_needs_a_terminal() {
-    let dir = empty_dir();
-    let script = "\
-(define-private (dbl (x int)) (* x 2)) (define-public (go (n int)) (ok (dbl n)))
-::trace (contract-call? .contract-0 go 21)
-::debug (+ 1 2)
+/// Functions that call each other, write data, print, fail and short-return.
+const TRACED: &str = "\
+(define-map m int int) (define-private (dbl (x int)) (+ x x)) \
+(define-private (boom (x int)) (/ x 0)) \
+(define-private (chk (x int)) (begin (try! (if (> x 0) (ok x) (err u7))) (ok (dbl x)))) \
+(define-public (go (n int)) (ok (fold + (map dbl (list n 1)) (dbl n)))) \
+(define-public (bad (n int)) (ok (boom n))) \
+(define-public (tr (n int)) (begin (print n) (map-set m n n) (chk n)))
 ";
-    let out = console(dir.path(), &[], script, &[]);
+
+#[test]
+fn trace_shows_one_call_tree_when_the_runtimes_agree() {
+    let dir = empty_dir();
+    let script = format!(
+        "{TRACED}\
+::trace (contract-call? .contract-0 tr 3)
+::trace (contract-call? .contract-0 tr -3)
+::trace (contract-call? .contract-0 bad 21)
+::trace (+ 1 (unwrap-panic (contract-call? .contract-0 go 2)))
+::trace
+::debug (+ 1 2)
+"
+    );
+    let out = console(dir.path(), &[], &script, &[]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     in_order(
         &stdout,
         &[
             "ok (deployed)",
-            "(contract-call? .contract-0 go 21)",
-            "dbl n",
-            "args: 21",
-            "42",
-            "(ok 42)",
-            "<stdin>:3: ::debug needs a terminal",
+            // A call with its arguments, result and cost; inside it, in order, the event,
+            // the write and the nested calls, each with its own cost.
+            "(ok 6)",
+            "call tree (the runtimes agree on every node)",
+            "(contract-call? .contract-0 tr 3) -> (ok 6)  runtime ",
+            "├─ event print ",
+            ".contract-0: 3",
+            "├─ write (map-set m 3 3) -> true",
+            "└─ (chk 3) -> (ok 6)  runtime ",
+            "   └─ (dbl 3) -> 6  runtime 349",
+            // A short return inside a function is its result.
+            "(err u7)",
+            "└─ (chk -3) -> (err u7)  runtime ",
+            // A run-time error: the node that failed, and what it cost.
+            "error: division by zero",
+            "(contract-call? .contract-0 bad 21) -> error: Runtime(DivisionByZero)",
+            "└─ (boom 21) -> error  runtime 319",
+            // A contract call inside an expression; `map`'s applications are not
+            // evaluated as expressions by the interpreter, so they are not nodes.
+            "(+ 1 (unwrap-panic (contract-call? .contract-0 go 2))) -> 11",
+            "└─ (contract-call? ST1PQHQKV0RJXZFY1DGX8MNSNYVE3VGZJSRTPGZGM.contract-0 go 2) -> (ok 10)",
+            "   └─ (dbl 2) -> 4  runtime 349",
+            "<stdin>:6: usage: ::trace",
+            "<stdin>:7: ::debug needs a terminal",
+        ],
+    );
+    assert!(!stdout.contains("differ"), "{stdout}");
+}
+
+#[test]
+fn trace_marks_the_first_node_where_the_runtimes_differ() {
+    let dir = empty_dir();
+    let script = format!("{TRACED}::trace (contract-call? .contract-0 tr 3)\n");
+    let out = console(dir.path(), &[], &script, &[("CLARINET_WASM_FAULT", "add")]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    in_order(
+        &stdout,
+        &[
+            "the runtimes differ in result",
+            "the call trees differ first in result (marked ◀)",
+            "interpreter:",
+            "(contract-call? .contract-0 tr 3) -> (ok 6)",
+            "├─ write (map-set m 3 3) -> true",
+            "└─ (chk 3) -> (ok 6)",
+            "   └─ (dbl 3) -> 6  runtime 349  ◀ result",
+            "wasm:",
+            "(contract-call? .contract-0 tr 3) -> (ok 7)",
+            "└─ (chk 3) -> (ok 7)",
+            "   └─ (dbl 3) -> 7  runtime 349  ◀ result",
         ],
     );
 }

@@ -67,6 +67,8 @@ pub struct Ctx<'a> {
     pub epoch: StacksEpochId,
     /// Emit the charges (off only to measure their own cost).
     pub charging: bool,
+    /// Emit the `::trace` hooks (see `trace.rs`).
+    pub tracing: bool,
     pub meter_state: MeterState,
     /// `as-contract` bodies the code being compiled is in (within the current function):
     /// a short return out of them gives tx-sender and contract-caller back.
@@ -97,6 +99,17 @@ pub fn compile(
     compile_with(analysis, costs, epoch, true)
 }
 
+/// `compile`, with the console's `::trace` hooks: each user function call and
+/// `contract-call?` tells the host where it begins, its arguments and its result (see
+/// `trace.rs`). The charges are the same as `compile`'s.
+pub fn compile_traced(
+    analysis: &ContractAnalysis,
+    costs: &CostTable,
+    epoch: StacksEpochId,
+) -> Result<Compiled, CompileError> {
+    build(analysis, costs, epoch, true, true)
+}
+
 /// `compile`, with `charging` off: no charge and no memory accounting is emitted (the
 /// call-stack checks stay). For measuring what metering costs, never for running
 /// transactions whose cost matters.
@@ -105,6 +118,16 @@ pub fn compile_with(
     costs: &CostTable,
     epoch: StacksEpochId,
     charging: bool,
+) -> Result<Compiled, CompileError> {
+    build(analysis, costs, epoch, charging, false)
+}
+
+fn build(
+    analysis: &ContractAnalysis,
+    costs: &CostTable,
+    epoch: StacksEpochId,
+    charging: bool,
+    tracing: bool,
 ) -> Result<Compiled, CompileError> {
     let mut module = Module::with_config(ModuleConfig::new());
     let memory = module.memories.add_local(false, false, 1, None, None);
@@ -139,6 +162,7 @@ pub fn compile_with(
         costs,
         epoch,
         charging,
+        tracing,
         meter_state: MeterState::default(),
         closers: vec![],
         meta: Metadata {
@@ -554,6 +578,15 @@ impl<'a> Ctx<'a> {
                 let Some(name) = head.match_atom() else {
                     return Err(unsupported(e, "expression in function position"));
                 };
+                // A traced call begins before anything of it is charged, where the
+                // interpreter's evaluation hook sees it begin.
+                let traced = self.tracing
+                    && !self.is_synthetic(e)
+                    && (self.functions.contains_key(name.as_str())
+                        || name.as_str() == "contract-call?");
+                if traced {
+                    self.trace_begin(b);
+                }
                 // `eval` of a list: the function's lookup (already made when a higher-order
                 // word applies it), then `apply`'s depth check; the arguments are
                 // evaluated one level deeper.
@@ -563,7 +596,7 @@ impl<'a> Ctx<'a> {
                 self.depth_check(b);
                 self.meter_state.nest += 1;
                 let r = if self.functions.contains_key(name.as_str()) {
-                    self.emit_user_call(b, name.as_str(), args, want)
+                    self.emit_user_call(b, name.as_str(), args, want, traced)
                 } else {
                     words::emit_word(self, b, name.as_str(), args, e, want)
                 };
@@ -636,6 +669,7 @@ impl<'a> Ctx<'a> {
         name: &str,
         args: &[SymbolicExpression],
         want: &TypeSignature,
+        traced: bool,
     ) -> CResult<()> {
         let f = &self.functions[name];
         let (id, arg_types, declared, returns, kind) = (
@@ -652,6 +686,9 @@ impl<'a> Ctx<'a> {
             let locals = self.spill(b, t);
             uses.push(self.mem_add_value(b, t, &locals));
             values.push(locals);
+        }
+        if traced {
+            self.trace_call(b, name, &arg_types, &values);
         }
         if kind != FunctionKind::Private {
             self.flush(b);
@@ -676,6 +713,9 @@ impl<'a> Ctx<'a> {
                 _ => b.i32_const(0),
             };
             b.call(end);
+        }
+        if traced {
+            self.trace_end(b, &returns, &locals);
         }
         self.mem_release(b, &uses);
         Self::push_locals(b, &locals);
@@ -983,6 +1023,32 @@ impl<'a> Ctx<'a> {
         let addr = self.module.locals.add(ValType::I32);
         b.i32_const(size as i32).call(self.alloc).local_set(addr);
         addr
+    }
+
+    /// A block of n (type id, address) pairs: how values are handed to the host in a
+    /// group (`contract-call`, `trace-call`). Returns the block's address local.
+    pub fn arg_block(&mut self, b: &mut Builder, pairs: &[(i32, LocalId)]) -> LocalId {
+        let block = self.alloc_local(b, 8 * pairs.len() as u32);
+        for (i, (tid, addr)) in pairs.iter().enumerate() {
+            let off = 8 * i as u64;
+            b.local_get(block).i32_const(*tid).store(
+                self.memory,
+                StoreKind::I32 { atomic: false },
+                MemArg {
+                    align: 1,
+                    offset: off,
+                },
+            );
+            b.local_get(block).local_get(*addr).store(
+                self.memory,
+                StoreKind::I32 { atomic: false },
+                MemArg {
+                    align: 1,
+                    offset: off + 4,
+                },
+            );
+        }
+        block
     }
 
     /// A new block whose result is a value of type `ty`.

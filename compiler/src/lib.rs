@@ -13,10 +13,11 @@ pub mod host;
 mod metadata;
 pub mod meter;
 mod rtypes;
+mod trace;
 mod types;
 mod words;
 
-pub use codegen::{compile, compile_with, unsupported};
+pub use codegen::{compile, compile_traced, compile_with, unsupported};
 
 /// Test-only (the runtime's fault injection): compile `+`, `-` and integer comparisons as
 /// calls of the host's functions, as they were before they ran inline.

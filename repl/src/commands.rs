@@ -18,7 +18,7 @@ use clarity::vm::Value;
 use colored::Colorize;
 
 use crate::console::{Console, Reply};
-use crate::render::Show;
+use crate::render::{self, Show};
 
 /// Every command with its usage and what it does (`::help`, completion).
 pub const COMMANDS: &[(&str, &str, &str)] = &[
@@ -209,13 +209,7 @@ pub fn run(c: &mut Console, line: &str) -> Reply {
             c.interactive = interactive;
             Reply::ok(c.banner())
         }
-        "::trace" if !rest.is_empty() => {
-            // clarity-repl's tracer prints the interpreter's call tree as it runs; the
-            // step itself is then shown as any other (both runtimes, compared).
-            let hook = Box::new(clarity_repl::repl::tracer::Tracer::new(rest.to_string()));
-            let show = c.show;
-            with_interpreter_hook(hook, || c.eval(rest, show)).0
-        }
+        "::trace" if !rest.is_empty() => trace(c, rest),
         "::debug" if !rest.is_empty() => {
             // clarity-repl's debugger asks for commands on the terminal at each step of the
             // interpreter's run; from a script it would wait forever.
@@ -232,6 +226,25 @@ pub fn run(c: &mut Console, line: &str) -> Reply {
         }
         _ if COMMANDS.iter().any(|(n, _, _)| *n == cmd) => usage(cmd),
         _ => Reply::error(format!("unknown command {cmd}: ::help lists the commands")),
+    }
+}
+
+/// `::trace EXPR`: the step, shown as any other, then the call tree of each runtime.
+fn trace(c: &mut Console, expr: &str) -> Reply {
+    if crate::forms::top_level_forms(expr) != 1 || expr.contains("(define-") {
+        return Reply::error("::trace takes one expression (not a definition)");
+    }
+    let sender = c.sender.clone();
+    let (report, traces) = c.dual.trace(expr, &sender);
+    let (text, failed) = render::step(&report, c.show);
+    let trees = render::traces(&traces);
+    let differs = matches!(
+        (&traces.interpreter, &traces.wasm),
+        (Some(i), Some(w)) if clarinet_wasm_runtime::trace::first_difference(i, w).is_some()
+    );
+    Reply {
+        text: format!("{text}{trees}"),
+        failed: failed || differs,
     }
 }
 
@@ -371,33 +384,53 @@ fn contracts(c: &mut Console) -> Reply {
 }
 
 /// The fungible tokens of the deployed contracts, as `(contract, token)`.
-fn tokens(c: &mut Console) -> Vec<(QualifiedContractIdentifier, String)> {
+/// The fungible and non-fungible tokens the console's contracts define.
+fn tokens(c: &mut Console) -> (Vec<Token>, Vec<Token>) {
     let ids = c.contracts.clone();
     let chain = c.dual.reference();
     let epoch = chain.epoch;
     let mut db = AnalysisDatabase::new(&mut chain.store);
     db.begin();
-    let mut out = vec![];
+    let (mut fts, mut nfts) = (vec![], vec![]);
     for id in ids {
         if let Some(a) = db.load_contract(&id, &epoch) {
-            out.extend(
+            fts.extend(
                 a.fungible_tokens
                     .iter()
+                    .map(|t| (id.clone(), t.to_string())),
+            );
+            nfts.extend(
+                a.non_fungible_tokens
+                    .keys()
                     .map(|t| (id.clone(), t.to_string())),
             );
         }
     }
     let _ = db.roll_back();
-    out
+    (fts, nfts)
 }
 
-/// STX and fungible-token balances of the accounts (read on the reference chain).
+type Token = (QualifiedContractIdentifier, String);
+
+/// STX balances, fungible-token balances and non-fungible tokens held (a count) of the
+/// accounts, read on the reference chain.
 fn assets(c: &mut Console) -> Reply {
     use clarity::vm::database::ClarityDatabase;
     use clarity::vm::types::PrincipalData;
-    let tokens = tokens(c);
+    let (fts, nfts) = tokens(c);
     let accounts = c.accounts.clone();
     let chain = c.dual.reference();
+    let owners: Vec<Vec<PrincipalData>> = nfts
+        .iter()
+        .map(|(id, name)| {
+            chain
+                .store
+                .nft_owners(id, name)
+                .into_iter()
+                .map(|(_, owner)| owner)
+                .collect()
+        })
+        .collect();
     let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
     db.begin();
     let mut s = String::new();
@@ -405,9 +438,13 @@ fn assets(c: &mut Console) -> Reply {
         let who = PrincipalData::Standard(a.address.clone());
         let stx = db.get_account_stx_balance(&who).get_total_balance();
         let _ = write!(s, "{:<10} {}  {stx} µSTX", a.name, a.address);
-        for (id, token) in &tokens {
+        for (id, token) in &fts {
             let b = db.get_ft_balance(id, token, &who, None).unwrap_or(0);
             let _ = write!(s, ", {b} .{}.{token}", id.name);
+        }
+        for ((id, token), held) in nfts.iter().zip(&owners) {
+            let n = held.iter().filter(|o| **o == who).count();
+            let _ = write!(s, ", {n} .{}.{token}", id.name);
         }
         s.push('\n');
     }

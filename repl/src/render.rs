@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use clarinet_wasm_runtime::dual::{render_cost, render_result, StepReport, Verdict};
+use clarinet_wasm_runtime::dual::{dimensions, render_cost, render_result, StepReport, Verdict};
+use clarinet_wasm_runtime::trace::{first_difference, Item, Node, Traces};
+use clarity::vm::costs::ExecutionCost;
 use colored::Colorize;
 
 /// What to show besides the result.
@@ -148,6 +150,114 @@ pub fn highlight(a: &str, b: &str) -> (String, String) {
         format!("{}{}", &s[..at], s[at..].red().bold())
     };
     (mark(a), mark(b))
+}
+
+/// The call trees of `::trace`: once when the runtimes agree on every node; else both,
+/// the first node where they differ marked.
+pub fn traces(t: &Traces) -> String {
+    let mut s = String::new();
+    match (&t.interpreter, &t.wasm) {
+        (Some(i), Some(w)) => match first_difference(i, w) {
+            None => {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    "call tree (the runtimes agree on every node)".bold()
+                );
+                tree(&mut s, i, None);
+            }
+            Some((path, part)) => {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    format!("the call trees differ first in {part} (marked ◀)")
+                        .red()
+                        .bold()
+                );
+                let _ = writeln!(s, "{}", "interpreter:".bold());
+                tree(&mut s, i, Some((&path, part)));
+                let _ = writeln!(s, "{}", "wasm:".bold());
+                tree(&mut s, w, Some((&path, part)));
+            }
+        },
+        (Some(one), None) | (None, Some(one)) => {
+            let side = if t.interpreter.is_some() {
+                "interpreter"
+            } else {
+                "wasm"
+            };
+            let _ = writeln!(s, "{}", format!("call tree ({side} only)").bold());
+            tree(&mut s, one, None);
+        }
+        (None, None) => {}
+    }
+    s
+}
+
+/// A node's cost, its non-zero dimensions only.
+fn node_cost(c: &ExecutionCost) -> String {
+    let parts: Vec<String> = dimensions(c)
+        .iter()
+        .filter(|(_, v)| *v != 0)
+        .map(|(n, v)| format!("{n} {v}"))
+        .collect();
+    if parts.is_empty() {
+        "no cost".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn tree(s: &mut String, root: &Node, mark: Option<(&[usize], &str)>) {
+    let here = mark.filter(|(p, _)| p.is_empty()).map(|(_, part)| part);
+    node_line(s, "", root, here);
+    items(s, "", &root.items, mark);
+}
+
+fn node_line(s: &mut String, lead: &str, n: &Node, marked: Option<&str>) {
+    let _ = write!(
+        s,
+        "{lead}{} -> {}  {}",
+        n.call,
+        n.result,
+        node_cost(&n.cost).dimmed()
+    );
+    end_line(s, marked);
+}
+
+fn end_line(s: &mut String, marked: Option<&str>) {
+    if let Some(part) = marked {
+        let _ = write!(s, "  {}", format!("◀ {part}").red().bold());
+    }
+    s.push('\n');
+}
+
+fn items(s: &mut String, indent: &str, list: &[Item], mark: Option<(&[usize], &str)>) {
+    for (i, item) in list.iter().enumerate() {
+        let last = i + 1 == list.len();
+        let lead = format!("{indent}{}", if last { "└─ " } else { "├─ " });
+        let deeper = format!("{indent}{}", if last { "   " } else { "│  " });
+        // The mark, followed down the path through this item.
+        let below = mark.and_then(|(p, part)| match p.split_first() {
+            Some((first, rest)) if *first == i => Some((rest, part)),
+            _ => None,
+        });
+        let here = below.filter(|(p, _)| p.is_empty()).map(|(_, part)| part);
+        match item {
+            Item::Call(n) => {
+                node_line(s, &lead, n, here);
+                items(s, &deeper, &n.items, below);
+            }
+            Item::Event(e) => {
+                let _ = write!(s, "{lead}{} {e}", "event".cyan());
+                end_line(s, here);
+            }
+            Item::Write(w) => {
+                let _ = write!(s, "{lead}{} {w}", "write".yellow());
+                end_line(s, here);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,12 @@ use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
 use clarity::vm::{ClarityVersion, Value};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::chain::Chain;
 use crate::outcome::Outcome;
+use crate::trace::{self, Traces};
 use crate::wasm::exec::NotRun;
 use crate::{interp, wasm};
 
@@ -50,6 +54,12 @@ impl StepReport {
     pub fn agrees(&self) -> bool {
         self.verdict == Verdict::Agree
     }
+}
+
+/// A console input, ready to run (see `Dual::prepare`).
+enum Step {
+    Call(QualifiedContractIdentifier, String, Vec<Value>),
+    Snippet(QualifiedContractIdentifier),
 }
 
 /// Which runtimes a `Dual` runs.
@@ -380,36 +390,127 @@ impl Dual {
     /// direct call from `sender` (as in Clarinet's console): its arguments are evaluated,
     /// then the function is called with contract-caller = tx-sender.
     pub fn eval(&mut self, source: &str, sender: &PrincipalData) -> StepReport {
-        if let Some((contract, function, arg_sources)) = direct_call(source, sender) {
-            let mut args = vec![];
-            for a in &arg_sources {
-                match self.value_of(a, sender) {
-                    Ok(v) => args.push(v),
-                    Err(o) => {
-                        return StepReport {
-                            step: source.to_string(),
-                            interpreter: o,
-                            wasm: None,
-                            verdict: Verdict::Agree,
-                            times: Times::default(),
-                        }
-                    }
+        match self.prepare(source, sender) {
+            Ok(step) => self.run_step(source, &step, sender),
+            Err(report) => *report,
+        }
+    }
+
+    /// `eval`, with the call tree of each runtime that ran (the console's `::trace`).
+    /// The Wasm side runs on modules compiled with the trace hooks, for this step only.
+    pub fn trace(&mut self, source: &str, sender: &PrincipalData) -> (StepReport, Traces) {
+        match self.prepare(source, sender) {
+            Ok(step) => self.traced(source, &step, sender),
+            Err(report) => (*report, Traces::default()),
+        }
+    }
+
+    /// `call`, with the call tree of each runtime that ran.
+    pub fn trace_call(
+        &mut self,
+        contract: &QualifiedContractIdentifier,
+        function: &str,
+        args: &[Value],
+        sender: &PrincipalData,
+    ) -> (StepReport, Traces) {
+        let label = trace::contract_call_text(contract, function, args);
+        let step = Step::Call(contract.clone(), function.to_string(), args.to_vec());
+        self.traced(&label, &step, sender)
+    }
+
+    fn traced(
+        &mut self,
+        source: &str,
+        step: &Step,
+        sender: &PrincipalData,
+    ) -> (StepReport, Traces) {
+        let plain = self.wasm.wasm_contracts.clone();
+        if self.runtimes != Runtimes::Interpreter {
+            match wasm::exec::traced_contracts(&self.wasm) {
+                Ok(traced) => self.wasm.wasm_contracts = traced,
+                Err(e) => {
+                    let report = StepReport {
+                        step: source.to_string(),
+                        interpreter: Outcome::error(format!("cannot trace on Wasm: {e}")),
+                        wasm: None,
+                        verdict: Verdict::WasmNotRun(e.to_string()),
+                        times: Times::default(),
+                    };
+                    return (report, Traces::default());
                 }
             }
-            let mut report = self.call(&contract, &function, &args, sender);
-            report.step = source.to_string();
-            return report;
         }
-        let issuer = match sender {
-            PrincipalData::Standard(s) => s.clone(),
-            PrincipalData::Contract(c) => c.issuer.clone(),
+        let on_interp = Rc::new(RefCell::new(trace::Recorder::default()));
+        let on_wasm = Rc::new(RefCell::new(trace::Recorder::default()));
+        let hook = Box::new(trace::InterpreterTracer::new(on_interp.clone()));
+        let (report, _) = crate::chain::with_interpreter_hook(hook, || {
+            trace::with_wasm_recorder(on_wasm.clone(), || self.run_step(source, step, sender))
+        });
+        self.wasm.wasm_contracts = plain;
+        let take = |r: Rc<RefCell<trace::Recorder>>| std::mem::take(&mut *r.borrow_mut());
+        let traces = match self.runtimes {
+            Runtimes::Interpreter => Traces {
+                interpreter: Some(take(on_interp).finish(source, &report.interpreter)),
+                wasm: None,
+            },
+            // With Wasm alone, the report's first outcome is Wasm's.
+            Runtimes::Wasm => Traces {
+                interpreter: None,
+                wasm: Some(take(on_wasm).finish(source, &report.interpreter)),
+            },
+            Runtimes::Both => Traces {
+                interpreter: Some(take(on_interp).finish(source, &report.interpreter)),
+                wasm: report
+                    .wasm
+                    .as_ref()
+                    .map(|w| take(on_wasm).finish(source, w)),
+            },
         };
-        let id = QualifiedContractIdentifier::new(issuer, SNIPPET_CONTRACT.into());
-        self.run(
-            source.to_string(),
-            |c| interp::snippet(c, &id, source, sender),
-            |c| wasm::snippet(c, &id, source, sender),
-        )
+        (report, traces)
+    }
+
+    /// What a snippet is: a direct call with its arguments evaluated, or code to run. A
+    /// report when an argument fails.
+    fn prepare(&mut self, source: &str, sender: &PrincipalData) -> Result<Step, Box<StepReport>> {
+        let Some((contract, function, arg_sources)) = direct_call(source, sender) else {
+            let issuer = match sender {
+                PrincipalData::Standard(s) => s.clone(),
+                PrincipalData::Contract(c) => c.issuer.clone(),
+            };
+            let id = QualifiedContractIdentifier::new(issuer, SNIPPET_CONTRACT.into());
+            return Ok(Step::Snippet(id));
+        };
+        let mut args = vec![];
+        for a in &arg_sources {
+            match self.value_of(a, sender) {
+                Ok(v) => args.push(v),
+                Err(o) => {
+                    return Err(Box::new(StepReport {
+                        step: source.to_string(),
+                        interpreter: o,
+                        wasm: None,
+                        verdict: Verdict::Agree,
+                        times: Times::default(),
+                    }))
+                }
+            }
+        }
+        Ok(Step::Call(contract, function, args))
+    }
+
+    fn run_step(&mut self, source: &str, step: &Step, sender: &PrincipalData) -> StepReport {
+        match step {
+            Step::Call(contract, function, args) => {
+                let mut report = self.call(contract, function, args, sender);
+                report.step = source.to_string();
+                report
+            }
+            Step::Snippet(id) => self.run(
+                source.to_string(),
+                |c| interp::snippet(c, id, source, sender),
+                |c| wasm::snippet(c, id, source, sender),
+            ),
+        }
     }
 
     /// The value of a closed expression (an argument), computed by the reference on a

@@ -9,6 +9,7 @@ pub mod dual;
 pub mod interp;
 pub mod outcome;
 pub mod store;
+pub mod trace;
 pub mod wasm;
 
 pub use chain::Chain;

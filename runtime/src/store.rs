@@ -33,8 +33,6 @@ pub struct MemStore {
     cost_generation: u64,
 }
 
-/// The block id clarity-repl's `BurnDatastore` answers header queries for: both sides must
-/// agree on it, so it is computed the same way (sha512/256 of the big-endian height).
 /// A value's consensus serialization in hex: the text the database stores
 /// (`Value::serialize`, without its formatter call per byte: the hot part of every map and
 /// data-var write on the Wasm path). Also how values are shown as bytes (`::encode`).
@@ -51,6 +49,8 @@ pub fn value_hex(v: &clarity::vm::Value) -> String {
     out
 }
 
+/// The block id clarity-repl's `BurnDatastore` answers header queries for: both sides must
+/// agree on it, so it is computed the same way (sha512/256 of the big-endian height).
 pub fn height_to_id(height: u32) -> StacksBlockId {
     StacksBlockId(Sha512Trunc256Sum::from_data(&height.to_be_bytes()).0)
 }
@@ -73,6 +73,36 @@ impl MemStore {
 
     pub fn cost_generation(&self) -> u64 {
         self.cost_generation
+    }
+
+    /// The owner of every non-fungible token `name` of `contract` (burned ones left out):
+    /// the database keeps an owner per asset, no index per owner, so the keys are scanned
+    /// (`make_key_for_quad`'s layout).
+    pub fn nft_owners(
+        &self,
+        contract: &QualifiedContractIdentifier,
+        name: &str,
+    ) -> Vec<(clarity::vm::Value, clarity::vm::types::PrincipalData)> {
+        use clarity::vm::database::StoreType;
+        use clarity::vm::Value;
+        let prefix = format!(
+            "vm::{contract}::{}::{name}::",
+            StoreType::NonFungibleToken as u8
+        );
+        self.data
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .filter_map(|(k, v)| {
+                let asset = Value::try_deserialize_hex_untyped(&k[prefix.len()..]).ok()?;
+                match Value::try_deserialize_hex_untyped(v).ok()? {
+                    Value::Optional(o) => match o.data.map(|b| *b) {
+                        Some(Value::Principal(p)) => Some((asset, p)),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            })
+            .collect()
     }
 
     /// Every key/value written since the previous call.

@@ -1130,3 +1130,60 @@ fn generated_contracts_agree() {
         },
     );
 }
+
+/// The console's `::trace`: on generated contracts (calls of their own functions, direct
+/// and through `map`/`fold`/`filter`, data writes, prints, short returns, errors), both
+/// runtimes build the same call tree, node for node: calls, arguments, results, events,
+/// writes and the cost of every node.
+#[test]
+fn generated_call_trees_agree() {
+    let base = base_chain();
+    let deployer = base.deployer();
+    let sender = PrincipalData::Standard(deployer.clone());
+    let id = QualifiedContractIdentifier::new(deployer.clone(), "generated".into());
+    let nodes = RefCell::new(0usize);
+    run(
+        "call trees",
+        (contract(), arguments()),
+        |(source, args): &(String, Vec<Value>)| {
+            let mut d = Dual::new(base.clone(), Runtimes::Both);
+            let r = d.deploy("generated", source, &deployer, ClarityVersion::Clarity2);
+            if r.interpreter.result.is_err() || r.verdict != Verdict::Agree {
+                let mut r = r;
+                r.step = format!("{source}\n  deployment");
+                return Ok(r);
+            }
+            let (mut r, traces) = d.trace_call(&id, "f", args, &sender);
+            r.step = format!("{source}\n  {}", r.step);
+            let (Some(i), Some(w)) = (&traces.interpreter, &traces.wasm) else {
+                return Err(TestCaseError::fail(format!(
+                    "a tree is missing\n  {}",
+                    r.step
+                )));
+            };
+            if let Some((path, part)) = clarinet_wasm_runtime::trace::first_difference(i, w) {
+                return Err(TestCaseError::fail(format!(
+                    "the call trees differ in {part} at {path:?}\n  {}\ninterpreter: {i:#?}\nwasm: {w:#?}",
+                    r.step
+                )));
+            }
+            *nodes.borrow_mut() += count_nodes(i);
+            Ok(r)
+        },
+    );
+    // The trees are not trivial: the generated functions call each other.
+    let nodes = nodes.into_inner();
+    eprintln!("call trees: {nodes} nodes compared");
+    assert!(nodes > 0, "no call was traced");
+}
+
+fn count_nodes(n: &clarinet_wasm_runtime::trace::Node) -> usize {
+    1 + n
+        .items
+        .iter()
+        .map(|i| match i {
+            clarinet_wasm_runtime::trace::Item::Call(c) => count_nodes(c),
+            _ => 0,
+        })
+        .sum::<usize>()
+}

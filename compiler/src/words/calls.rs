@@ -9,7 +9,6 @@ use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::signatures::CallableSubtype;
 use clarity::vm::types::{PrincipalData, TypeSignature, Value};
 use clarity::vm::SymbolicExpression;
-use walrus::ir::{MemArg, StoreKind};
 
 use crate::abi;
 use crate::codegen::{span_error, Binding, Builder, CResult, Ctx};
@@ -105,26 +104,7 @@ pub fn emit_contract_call(
         let addr = ctx.to_memory(b, &ty);
         evaluated.push((ctx.type_id(&ty), addr));
     }
-    let block = ctx.alloc_local(b, 8 * evaluated.len() as u32);
-    for (i, (tid, addr)) in evaluated.iter().enumerate() {
-        let off = 8 * i as u64;
-        b.local_get(block).i32_const(*tid).store(
-            ctx.memory,
-            StoreKind::I32 { atomic: false },
-            MemArg {
-                align: 1,
-                offset: off,
-            },
-        );
-        b.local_get(block).local_get(*addr).store(
-            ctx.memory,
-            StoreKind::I32 { atomic: false },
-            MemArg {
-                align: 1,
-                offset: off + 4,
-            },
-        );
-    }
+    let block = ctx.arg_block(b, &evaluated);
     let result_ty = ctx.type_of(e);
     let result_id = ctx.type_id(&result_ty);
     let dest = ctx.alloc_local(b, abi::size(&result_ty));
@@ -149,6 +129,9 @@ pub fn emit_contract_call(
         .local_get(dest)
         .i32_const(trait_ty);
     ctx.call_host(b, "contract-call");
+    if ctx.tracing {
+        ctx.trace_end_at(b, &result_ty, dest);
+    }
     ctx.load(b, &result_ty, dest, 0);
     ctx.coerce(b, &result_ty, want)
 }

@@ -61,6 +61,10 @@ pub fn compile(
     if let Some(e) = injected_refusal(&analyzed.ast.expressions) {
         return Err(NotRun::Unsupported(e));
     }
+    if crate::trace::wasm_tracing() {
+        return clarinet_wasm_compiler::compile_traced(&analyzed.analysis, &table, chain.epoch)
+            .map_err(NotRun::Unsupported);
+    }
     clarinet_wasm_compiler::compile_with(
         &analyzed.analysis,
         &table,
@@ -85,13 +89,38 @@ pub fn compile_and_load(
             l.table = Some(table);
             Arc::new(l)
         })
-        .map_err(|e| {
-            NotRun::Unsupported(CompileError {
-                message: format!("invalid module (compiler bug): {e}"),
-                line: 0,
-                column: 0,
-            })
-        })
+        .map_err(invalid_module)
+}
+
+/// A module wasmtime refused: the compiler's fault, reported as a refusal.
+fn invalid_module(e: String) -> NotRun {
+    NotRun::Unsupported(CompileError {
+        message: format!("invalid module (compiler bug): {e}"),
+        line: 0,
+        column: 0,
+    })
+}
+
+/// `old` compiled again from its analysis by `compile` (with `table` and `epoch`), for
+/// the same deployment.
+fn recompiled(
+    old: &LoadedContract,
+    analysis: &Arc<clarity::vm::analysis::ContractAnalysis>,
+    table: &Arc<clarinet_wasm_costs::CostTable>,
+    epoch: StacksEpochId,
+    compile: fn(
+        &clarity::vm::analysis::ContractAnalysis,
+        &clarinet_wasm_costs::CostTable,
+        StacksEpochId,
+    ) -> std::result::Result<clarinet_wasm_compiler::Compiled, CompileError>,
+) -> std::result::Result<LoadedContract, NotRun> {
+    let compiled = compile(analysis, table, epoch).map_err(NotRun::Unsupported)?;
+    let mut l = load(compiled).map_err(invalid_module)?;
+    l.analysis = Some(analysis.clone());
+    l.table = Some(table.clone());
+    l.compile_time = old.compile_time;
+    l.adopt_deployment(old);
+    Ok(l)
 }
 
 /// Rebuild every deployed module whose static charges are another cost table's than the
@@ -108,29 +137,39 @@ pub fn rebuild_for_table(chain: &mut Chain) -> std::result::Result<(), NotRun> {
         .filter(|(_, l)| l.analysis.is_some() && l.table.as_deref() != Some(&*table))
         .map(|(id, l)| (id.clone(), l.clone()))
         .collect();
+    let charging = chain.wasm_charges;
+    let compile = if charging {
+        clarinet_wasm_compiler::compile
+    } else {
+        |a: &_, t: &_, e| clarinet_wasm_compiler::compile_with(a, t, e, false)
+    };
     for (id, old) in stale {
         let analysis = old.analysis.clone().expect("filtered on it");
-        let compiled = clarinet_wasm_compiler::compile_with(
-            &analysis,
-            &table,
-            chain.epoch,
-            chain.wasm_charges,
-        )
-        .map_err(NotRun::Unsupported)?;
-        let mut l = load(compiled).map_err(|e| {
-            NotRun::Unsupported(CompileError {
-                message: format!("invalid module (compiler bug): {e}"),
-                line: 0,
-                column: 0,
-            })
-        })?;
-        l.analysis = Some(analysis);
-        l.table = Some(table.clone());
-        l.compile_time = old.compile_time;
-        l.adopt_deployment(&old);
+        let l = recompiled(&old, &analysis, &table, chain.epoch, compile)?;
         Arc::make_mut(&mut chain.wasm_contracts).insert(id, Arc::new(l));
     }
     Ok(())
+}
+
+/// The chain's deployed modules compiled again with the `::trace` hooks (same charges),
+/// for one traced step; a module without its analysis stays as it is.
+pub fn traced_contracts(chain: &Chain) -> std::result::Result<Arc<WasmContracts>, NotRun> {
+    let mut traced = WasmContracts::new();
+    for (id, l) in chain.wasm_contracts.iter() {
+        let (Some(analysis), Some(table)) = (&l.analysis, &l.table) else {
+            traced.insert(id.clone(), l.clone());
+            continue;
+        };
+        let t = recompiled(
+            l,
+            analysis,
+            table,
+            chain.epoch,
+            clarinet_wasm_compiler::compile_traced,
+        )?;
+        traced.insert(id.clone(), Arc::new(t));
+    }
+    Ok(Arc::new(traced))
 }
 
 /// Test-only fault injection (feature `fault-injection`): with `CLARINET_WASM_FAULT` set

@@ -69,6 +69,9 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 args.push(read(&c, type_in(&meta, tid)?, at)?);
             }
             let contracts = c.data().contracts.clone();
+            crate::trace::on_wasm_recorder(|r| {
+                r.name(crate::trace::contract_call_text(&callee, function, &args))
+            });
             // `ContractCall` was charged in Wasm, before the arguments; the rest is
             // `execute_contract`'s. Contract-call circuits of cost voting are refused when
             // the chain's cost table is made, so no call is short-circuited here.

@@ -9,6 +9,7 @@ use clarity::vm::Value;
 use wasmtime::{Caller, Linker};
 
 use super::{metered, name_of, read, type_of, write, HostResult};
+use crate::trace;
 use crate::wasm::HostState;
 
 const M: &str = clarinet_wasm_compiler::host::MODULE;
@@ -178,6 +179,16 @@ fn map_meta(
     }
 }
 
+/// A data write, told to the console's `::trace` when the run is traced.
+fn traced_write(c: &Caller<'_, HostState>, what: impl FnOnce() -> String) -> HostResult<()> {
+    if trace::wasm_tracing() {
+        let e = super::env(c)?;
+        let what = what();
+        trace::on_wasm_recorder(|r| r.write(e.global_context, what));
+    }
+    Ok(())
+}
+
 pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     l.func_wrap(
         M,
@@ -218,6 +229,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let key = var_key(&mut c, name)?;
             let (name, ty) = (name_of(&c, name)?, type_of(&c, ty)?);
             let v = read(&c, &ty, src)?;
+            let shown = trace::wasm_tracing().then(|| v.clone());
             metered(&mut c, |e, m| {
                 read_only_guard(e)?;
                 let meta = var_meta(e, &name)?;
@@ -242,6 +254,10 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     m.leak_memory(size)?;
                 }
                 result.map(|_| ())
+            })?;
+            traced_write(&c, || {
+                let shown = shown.unwrap_or_else(Value::none);
+                trace::write_text("var-set", &name, &[shown], &Value::Bool(true))
             })
         },
     )?;
@@ -290,6 +306,11 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 let (name, kt, vt) = (name_of(&c, name)?, type_of(&c, kt)?, type_of(&c, vt)?);
                 let key = read(&c, &kt, kp)?;
                 let value = read(&c, &vt, vp)?;
+                let shown = if trace::wasm_tracing() {
+                    vec![key.clone(), value.clone()]
+                } else {
+                    vec![]
+                };
                 let v = metered(&mut c, |e, m| {
                     read_only_guard(e)?;
                     let meta = map_meta(e, &name)?;
@@ -302,6 +323,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     let result = set_entry(e, &prefix, key, value, insert, &meta);
                     charged_write(e, m, declared, result)
                 })?;
+                traced_write(&c, || trace::write_text(export, &name, &shown, &v))?;
                 Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
             },
         )?;
@@ -324,6 +346,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 let result = delete_entry(e, &prefix, &key, &meta);
                 charged_write(e, m, declared, result)
             })?;
+            traced_write(&c, || trace::write_text("map-delete", &name, &[key], &v))?;
             Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
         },
     )?;

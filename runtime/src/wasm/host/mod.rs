@@ -13,6 +13,7 @@ mod meter;
 mod natives;
 mod principals;
 mod sequences;
+mod trace;
 mod values;
 
 use clarinet_wasm_compiler::Metadata;
@@ -37,6 +38,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
     data::define(l)?;
     meter::define(l)?;
     natives::define(l)?;
+    trace::define(l)?;
     values::define(l)?;
     Ok(())
 }
