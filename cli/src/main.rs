@@ -147,6 +147,11 @@ enum Command {
         #[command(flatten)]
         manifest: project_args::ManifestArg,
     },
+    /// A Clarity language server on standard input and output (for editors): diagnostics,
+    /// hover, completion, go to definition, symbols, signature help, and each function's
+    /// Wasm and cost (code lenses, `clarinet-wasm/wat`, `clarinet-wasm/costs`,
+    /// `clarinet-wasm/wasmInfo`).
+    Lsp,
     /// Write the simnet deployment plan Clarinet would build
     /// (deployments/default.simnet-plan.yaml).
     Plan {
@@ -215,6 +220,7 @@ fn main() -> ExitCode {
             manifest,
         } => deploy::run(&manifest, runtime, format),
         Command::Console { runtime, manifest } => console::run(&manifest, runtime),
+        Command::Lsp => clarinet_wasm_lsp::serve_stdio(),
         Command::Plan {
             stdout,
             force,

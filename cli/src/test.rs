@@ -96,6 +96,14 @@ pub fn run(args: &TestArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.coverage {
         write_lcov(&report, &project.root, path)?;
     }
+    if args.costs {
+        // For the language server, which shows them beside each function.
+        clarinet_wasm_project::measured::write(&project.cache_dir, &report.measured)?;
+        eprintln!(
+            "cost of each contract function's costliest call: {}",
+            project.relative(&clarinet_wasm_project::measured::path(&project.cache_dir))
+        );
+    }
     if args.wasm {
         eprintln!("{}", crate::project_args::module_summary(&project));
     }

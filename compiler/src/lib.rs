@@ -13,6 +13,7 @@ pub mod host;
 mod metadata;
 pub mod meter;
 mod rtypes;
+mod text;
 mod trace;
 mod types;
 mod words;

@@ -5,6 +5,7 @@
 pub mod deploy;
 pub mod deps;
 pub mod manifest;
+pub mod measured;
 pub mod plan;
 pub mod requirements;
 pub mod runner;

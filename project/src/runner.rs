@@ -80,6 +80,8 @@ pub struct RunReport {
     /// Lines evaluated, per source file (relative path) → (line → count), plus the
     /// executable lines of each file.
     pub coverage: Option<BTreeMap<String, (Vec<u32>, BTreeMap<u32, u64>)>>,
+    /// With `costs`: the most one call of each contract function cost (see `measured`).
+    pub measured: crate::measured::Measured,
 }
 
 impl RunReport {
@@ -276,7 +278,14 @@ pub fn run(
                     if interpreter_only.is_some() {
                         d.runtimes = Runtimes::Interpreter;
                     }
-                    run_case(project, file, case, &mut d, &mut result);
+                    run_case(
+                        project,
+                        file,
+                        case,
+                        &mut d,
+                        &mut result,
+                        opts.costs.then_some(&mut report.measured),
+                    );
                 }
             }
             if let Some(problem) = case.problems.first() {
@@ -375,6 +384,7 @@ fn run_case(
     case: &TestCase,
     d: &mut Dual,
     result: &mut TestResult,
+    measure: Option<&mut crate::measured::Measured>,
 ) {
     let deployer = PrincipalData::Standard(project.deployer());
     let caller = match &case.caller {
@@ -415,7 +425,22 @@ fn run_case(
         }
     }
     d.set_sponsor(sponsor);
-    let r = d.call(&file.contract.id, &case.function, &[], &caller);
+    let r = match measure {
+        // The interpreter's call tree gives each call's cost (`measured`).
+        Some(m) => {
+            use clarinet_wasm_runtime::trace::{InterpreterTracer, Recorder};
+            let rec = std::rc::Rc::new(std::cell::RefCell::new(Recorder::default()));
+            let hook = Box::new(InterpreterTracer::new(rec.clone()));
+            let (r, _) = clarinet_wasm_runtime::chain::with_interpreter_hook(hook, || {
+                d.call(&file.contract.id, &case.function, &[], &caller)
+            });
+            let tree =
+                std::mem::take(&mut *rec.borrow_mut()).finish(&case.function, &r.interpreter);
+            crate::measured::record(m, &tree);
+            r
+        }
+        None => d.call(&file.contract.id, &case.function, &[], &caller),
+    };
     d.set_sponsor(None);
     result.cost = r.interpreter.cost.clone();
     result.wasm_cost = r.wasm.as_ref().and_then(|w| w.cost.clone());

@@ -481,49 +481,14 @@ fn wat(c: &mut Console, rest: &str) -> Reply {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let text = match wasmprinter::print_bytes(&l.compiled.wasm) {
-        Ok(t) => t,
-        Err(e) => return Reply::error(format!("cannot print the module: {e}")),
+    let text = match function {
+        None => l.compiled.wat().map(|t| t + "\n"),
+        Some(f) => l.compiled.function_wat(f),
     };
-    let Some(function) = function else {
-        return Reply::ok(text + "\n");
-    };
-    let Some(f) = l.meta.functions.iter().find(|f| f.name == function) else {
-        return Reply::error(format!("{id} has no function {function}"));
-    };
-    match function_text(&text, &f.export) {
-        Some(t) => Reply::ok(t),
-        None => Reply::error(format!("{function} is not in the printed module")),
+    match text {
+        Ok(t) => Reply::ok(t),
+        Err(e) => Reply::error(format!("{id}: {e}")),
     }
-}
-
-/// The `(func ...)` of the function exported as `export`, cut from the module's text
-/// (the module has no name section: functions are found through their export).
-fn function_text(module: &str, export: &str) -> Option<String> {
-    let marker = format!("(export \"{export}\" (func ");
-    let line = module.lines().find(|l| l.contains(&marker))?;
-    let index: String = line
-        .split(&marker)
-        .nth(1)?
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    let head = format!("  (func (;{index};)");
-    let mut out = String::new();
-    let mut inside = false;
-    for l in module.lines() {
-        if inside && l.starts_with("  (") {
-            break;
-        }
-        if l.starts_with(&head) {
-            inside = true;
-        }
-        if inside {
-            out.push_str(l);
-            out.push('\n');
-        }
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 fn wasm_info(c: &mut Console, name: &str) -> Reply {

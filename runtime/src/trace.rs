@@ -30,6 +30,8 @@ use crate::outcome::{describe_event, Outcome};
 pub struct Node {
     /// `(f a b)`, `(contract-call? ST...c f a)`, or the step itself at the root.
     pub call: String,
+    /// The contract function called (none at the root, or when its arguments failed).
+    pub function: Option<(QualifiedContractIdentifier, String)>,
     /// The value, or `error` when the call did not return.
     pub result: String,
     pub cost: ExecutionCost,
@@ -97,6 +99,7 @@ pub struct Recorder {
 
 struct Open {
     call: String,
+    function: Option<(QualifiedContractIdentifier, String)>,
     start: ExecutionCost,
     items: Vec<Item>,
 }
@@ -127,15 +130,18 @@ impl Recorder {
         self.sync_events(g);
         self.open.push(Open {
             call: String::new(),
+            function: None,
             start: cost,
             items: vec![],
         });
     }
 
-    /// Name the innermost open node (its arguments are known once evaluated).
-    pub fn name(&mut self, call: String) {
+    /// Name the innermost open node (its arguments are known once evaluated): its text
+    /// and the contract function it calls.
+    pub fn name(&mut self, call: String, function: (QualifiedContractIdentifier, String)) {
         if let Some(o) = self.open.last_mut() {
             o.call = call;
+            o.function = Some(function);
         }
     }
 
@@ -173,6 +179,7 @@ impl Recorder {
         }
         Node {
             call: step.to_string(),
+            function: None,
             result: crate::dual::render_result(outcome),
             cost,
             items: self.roots,
@@ -186,6 +193,7 @@ fn close(o: Open, result: String, end: &ExecutionCost) -> Node {
     let _ = cost.sub(&o.start);
     Node {
         call: o.call,
+        function: o.function,
         result,
         cost,
         items: o.items,
@@ -324,11 +332,17 @@ impl InterpreterTracer {
 }
 
 impl Frame {
-    /// The node's call, once its arguments are known (none for a write).
-    fn call_text(&self) -> Option<String> {
+    /// The node's call and function, once its arguments are known (none for a write).
+    fn call_text(&self) -> Option<(String, (QualifiedContractIdentifier, String))> {
         match &self.kind {
-            Kind::Call(name) => Some(call_text(name, &self.args)),
-            Kind::ContractCall(Some(callee), f) => Some(contract_call_text(callee, f, &self.args)),
+            Kind::Call(name) => Some((
+                call_text(name, &self.args),
+                (self.contract.clone(), name.clone()),
+            )),
+            Kind::ContractCall(Some(callee), f) => Some((
+                contract_call_text(callee, f, &self.args),
+                (callee.clone(), f.clone()),
+            )),
             _ => None,
         }
     }
@@ -344,8 +358,8 @@ impl InterpreterTracer {
             return;
         }
         if frame.arg_ids.is_empty() {
-            if let Some(call) = frame.call_text() {
-                rec.name(call);
+            if let Some((call, function)) = frame.call_text() {
+                rec.name(call, function);
             }
         }
         match res {
@@ -407,8 +421,8 @@ impl clarity::vm::EvalHook for InterpreterTracer {
         };
         top.args.push(v.clone());
         if top.args.len() == top.arg_ids.len() {
-            if let Some(call) = top.call_text() {
-                self.recorder.borrow_mut().name(call);
+            if let Some((call, function)) = top.call_text() {
+                self.recorder.borrow_mut().name(call, function);
             }
         }
     }
@@ -423,6 +437,7 @@ mod tests {
     fn node(call: &str, result: &str, runtime: u64, items: Vec<Item>) -> Node {
         Node {
             call: call.into(),
+            function: None,
             result: result.into(),
             cost: ExecutionCost {
                 runtime,

@@ -70,7 +70,8 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             }
             let contracts = c.data().contracts.clone();
             crate::trace::on_wasm_recorder(|r| {
-                r.name(crate::trace::contract_call_text(&callee, function, &args))
+                let text = crate::trace::contract_call_text(&callee, function, &args);
+                r.name(text, (callee.clone(), function.to_string()))
             });
             // `ContractCall` was charged in Wasm, before the arguments; the rest is
             // `execute_contract`'s. Contract-call circuits of cost voting are refused when

@@ -39,8 +39,10 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             for (tid, at) in pairs {
                 args.push(read(&c, type_in(&meta, tid)?, at)?);
             }
-            let text = trace::call_text(name_in(&meta, name)?, &args);
-            trace::on_wasm_recorder(|r| r.name(text));
+            let name = name_in(&meta, name)?.to_string();
+            let text = trace::call_text(&name, &args);
+            let contract = env(&c)?.contract_context.contract_identifier.clone();
+            trace::on_wasm_recorder(|r| r.name(text, (contract, name)));
             Ok(())
         },
     )?;

@@ -1,0 +1,423 @@
+//! `clarinet-wasm lsp` as an editor drives it: a process spoken to in JSON-RPC over its
+//! standard input and output (initialize, didOpen, didChange, publishDiagnostics, hover,
+//! codeLens, completion, definition, symbols, signature help, our requests, shutdown,
+//! exit), bad input included.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Value>,
+    /// Messages read while waiting for something else.
+    seen: Vec<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(cwd: &Path) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"))
+            .arg("lsp")
+            .current_dir(cwd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start clarinet-wasm lsp");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = None;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; len.expect("Content-Length")];
+                r.read_exact(&mut body).unwrap();
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            incoming,
+            seen: vec![],
+            next_id: 1,
+        }
+    }
+
+    fn send_raw(&mut self, body: &str) {
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        let mut m = json!({"jsonrpc": "2.0", "method": method});
+        if !params.is_null() {
+            m["params"] = params;
+        }
+        self.send_raw(&m.to_string());
+    }
+
+    /// The whole response (`result` or `error`) to a request.
+    fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut m = json!({"jsonrpc": "2.0", "id": id, "method": method});
+        if !params.is_null() {
+            m["params"] = params;
+        }
+        self.send_raw(&m.to_string());
+        self.wait(|m| m["id"] == json!(id) && m.get("method").is_none())
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let r = self.request_raw(method, params);
+        assert!(r.get("error").is_none(), "{method}: {r}");
+        r["result"].clone()
+    }
+
+    /// The first message (already seen or to come) that `pred` accepts.
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.seen.iter().position(&pred) {
+            return self.seen.remove(i);
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let m = self.incoming.recv_timeout(left).unwrap_or_else(|e| {
+                let status = self.child.try_wait();
+                panic!(
+                    "no such message ({e:?}, server {status:?}); seen: {:#?}",
+                    self.seen
+                )
+            });
+            if pred(&m) {
+                return m;
+            }
+            self.seen.push(m);
+        }
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let m = self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "clarity", "version": 1, "text": text}}),
+        );
+    }
+
+    fn at(&mut self, method: &str, uri: &str, line: u32, character: u32) -> Value {
+        self.request(
+            method,
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        )
+    }
+
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "exit status {status}");
+    }
+}
+
+fn uri(p: &Path) -> String {
+    format!("file://{}", p.display())
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/counter")
+        .canonicalize()
+        .unwrap()
+}
+
+fn initialize(c: &mut Client, root: &Path) -> Value {
+    let r = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(root), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    r
+}
+
+fn messages(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_project_contract_is_checked_hovered_completed_and_shown_as_wasm() {
+    let root = example();
+    let mut c = Client::start(&root);
+    let caps = initialize(&mut c, &root);
+    assert_eq!(caps["serverInfo"]["name"], "clarinet-wasm");
+    assert_eq!(caps["capabilities"]["hoverProvider"], true);
+
+    let path = root.join("contracts/counter.clar");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let u = uri(&path);
+    c.open(&u, &text);
+    assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
+
+    // Hover on a native: clarity-vm's docs.
+    let line = text
+        .lines()
+        .position(|l| l.contains("(map-set tallies"))
+        .unwrap() as u32;
+    let col = text
+        .lines()
+        .nth(line as usize)
+        .unwrap()
+        .find("map-set")
+        .unwrap() as u32;
+    let h = c.at("textDocument/hover", &u, line, col + 2);
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("(map-set map-name key-tuple value-tuple)"),
+        "{md}"
+    );
+
+    // Hover on a user function: its signature, its Wasm size.
+    let line = text
+        .lines()
+        .position(|l| l.contains("(increment-by u1)"))
+        .unwrap() as u32;
+    let col = text
+        .lines()
+        .nth(line as usize)
+        .unwrap()
+        .find("increment-by")
+        .unwrap() as u32;
+    let h = c.at("textDocument/hover", &u, line, col + 1);
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("(increment-by (step uint)) -> (response uint uint)"),
+        "{md}"
+    );
+    assert!(md.contains("public function"), "{md}");
+    assert!(
+        md.contains("**Wasm:**") && md.contains("bytes of code"),
+        "{md}"
+    );
+
+    // A code lens per function, whose command shows its Wasm.
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": u}}));
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 6, "{lenses:#?}");
+    let first = &lenses[0]["command"];
+    assert!(
+        first["title"].as_str().unwrap().contains("Wasm "),
+        "{first}"
+    );
+    assert_eq!(first["command"], "clarinet-wasm.showWat");
+    let wat = c.request(
+        "workspace/executeCommand",
+        json!({"command": "clarinet-wasm.showWat", "arguments": first["arguments"]}),
+    );
+    assert!(wat.as_str().unwrap().starts_with("  (func"), "{wat}");
+
+    // Our requests.
+    let wat = c.request("clarinet-wasm/wat", json!({"uri": u}));
+    assert!(
+        wat["text"].as_str().unwrap().starts_with("(module"),
+        "{wat}"
+    );
+    let wat = c.request(
+        "clarinet-wasm/wat",
+        json!({"uri": u, "function": "get-total"}),
+    );
+    assert!(wat["text"].as_str().unwrap().contains("(func"), "{wat}");
+    let info = c.request("clarinet-wasm/wasmInfo", json!({"uri": u}));
+    assert!(info["size"].as_u64().unwrap() > 100, "{info}");
+    assert!(info["compileMs"].as_f64().unwrap() > 0.0, "{info}");
+    let exports: Vec<&str> = info["exports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["export"].as_str().unwrap())
+        .collect();
+    assert!(
+        exports.contains(&"increment") && exports.contains(&".private.bump"),
+        "{exports:?}"
+    );
+    let costs = c.request("clarinet-wasm/costs", json!({"uri": u}));
+    let names: Vec<&str> = costs["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "bump",
+            "increment-by",
+            "increment",
+            "reset",
+            "get-total",
+            "get-tally"
+        ]
+    );
+    let bad = c.request_raw("clarinet-wasm/wat", json!({"uri": u, "function": "nope"}));
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no function nope"),
+        "{bad}"
+    );
+
+    // Symbols, definition, completion, signature help.
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": u}}),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.starts_with(&["contract-owner", "err-not-owner"]),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"tallies") && names.contains(&"get-tally"),
+        "{names:?}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("(ok (bump tx-sender step))"))
+        .unwrap() as u32;
+    let col = text
+        .lines()
+        .nth(line as usize)
+        .unwrap()
+        .find("bump")
+        .unwrap() as u32;
+    let d = c.at("textDocument/definition", &u, line, col + 1);
+    let def_line = text
+        .lines()
+        .position(|l| l.starts_with("(define-private (bump"))
+        .unwrap();
+    assert_eq!(d["uri"], u);
+    assert_eq!(d["range"]["start"]["line"], def_line, "{d}");
+
+    // Completion after an edit: the contract's own names and the natives.
+    let end = text.lines().count() as u32;
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": end, "character": 0}, "end": {"line": end, "character": 0}},
+             "text": "(define-read-only (twice) (map-set "}
+        ]}),
+    );
+    let diags = c.diagnostics(&u);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["severity"], 1);
+    assert_eq!(diags[0]["range"]["start"]["line"], end, "{diags:#?}");
+    let items = c.at("textDocument/completion", &u, end, 35);
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    for want in ["map-set", "tallies", "increment-by", "block-height"] {
+        assert!(labels.contains(&want), "{want} not in {labels:?}");
+    }
+    let sig = c.at("textDocument/signatureHelp", &u, end, 35);
+    assert_eq!(
+        sig["signatures"][0]["label"],
+        "(map-set map-name key-tuple value-tuple)"
+    );
+    assert_eq!(sig["activeParameter"], 0);
+
+    c.shutdown();
+}
+
+#[test]
+fn diagnostics_come_from_the_parser_the_type_checker_and_our_compiler() {
+    let dir = tempfile::tempdir().unwrap();
+    let lone = dir.path().join("lone.clar");
+    let u = uri(&lone);
+    let mut c = Client::start(dir.path());
+    initialize(&mut c, dir.path());
+
+    // A file outside any project, checked alone.
+    c.open(&u, "(define-read-only (f) (+ 1 2))\n");
+    assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
+
+    // A type error, at its place.
+    let change = |c: &mut Client, text: &str| {
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": text}]}),
+        )
+    };
+    change(&mut c, "(define-read-only (f)\n  (+ 1 u2))\n");
+    let d = c.diagnostics(&u);
+    assert_eq!(
+        messages(&d),
+        ["expecting expression of type 'int', found 'uint'"]
+    );
+    assert_eq!(d[0]["range"]["start"], json!({"line": 1, "character": 2}));
+    assert_eq!(d[0]["source"], "clarity analysis");
+
+    // A syntax error mid-edit: reported, and the server goes on.
+    change(&mut c, "(define-read-only (f)\n  (+ 1 2\n");
+    let d = c.diagnostics(&u);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0]["source"], "clarity parse");
+    let h = c.at("textDocument/hover", &u, 1, 3);
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("(+ i1 i2...)"),
+        "{h}"
+    );
+
+    // Invalid JSON-RPC: an error answer, and the server still serves.
+    c.send_raw("{ not json");
+    let err = c.wait(|m| m.get("error").is_some());
+    assert_eq!(err["error"]["code"], -32700, "{err}");
+    let r = c.request_raw("textDocument/hover", json!({"nonsense": true}));
+    assert!(r.get("error").is_some(), "{r}");
+
+    change(&mut c, "(define-read-only (f) (ok u1))\n");
+    assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
+    c.shutdown();
+}

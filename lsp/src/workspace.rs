@@ -1,0 +1,458 @@
+//! The documents the editor has open and what checking each one found.
+//!
+//! A document inside a Clarinet project (its `Clarinet.toml` found upwards) is checked
+//! on a chain where the contracts deployed before it (the plan's order, requirements
+//! first) are deployed, with the editor's text for those that are open; that chain is
+//! kept until one of their sources changes. A document outside any project is checked
+//! on a fresh devnet chain. Checking is the interpreter's parse and type check, then our
+//! compiler; each failure is a diagnostic at its place.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use clarinet_wasm_compiler::{Compiled, FunctionKind};
+use clarinet_wasm_project::Project;
+use clarinet_wasm_runtime::analyze::{analyze, Analyzed};
+use clarinet_wasm_runtime::chain::Chain;
+use clarity::vm::analysis::{AnalysisDatabase, ContractAnalysis};
+use clarity::vm::ast::{build_ast_with_rules, ASTRules};
+use clarity::vm::costs::ExecutionCost;
+use clarity::vm::diagnostic::Level;
+use clarity::vm::types::QualifiedContractIdentifier;
+use clarity::vm::{ClarityVersion, SymbolicExpression};
+use tower_lsp::lsp_types::{Diagnostic, DiagnosticSeverity, Position, Range, Url};
+
+use crate::definitions::{definitions, Definition};
+use crate::position::span_range;
+
+/// What checking a document found.
+pub struct Checked {
+    pub uri: Url,
+    pub id: QualifiedContractIdentifier,
+    pub version: ClarityVersion,
+    pub source: String,
+    /// The manifest of the project the document belongs to.
+    pub manifest: Option<PathBuf>,
+    /// The parsed expressions (the last that parsed, when the text does not).
+    pub exprs: Vec<SymbolicExpression>,
+    pub definitions: Vec<Definition>,
+    pub analysis: Option<ContractAnalysis>,
+    pub compiled: Option<Compiled>,
+    pub compile_ms: f64,
+    pub diagnostics: Vec<Diagnostic>,
+    pub functions: Vec<FunctionInfo>,
+    /// Contracts deployed before this one (the ones it can call): name → id and its
+    /// public and read-only functions with their signatures.
+    pub callable: BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)>,
+    /// How long checking took.
+    pub check_ms: f64,
+}
+
+/// A function of the document: its signature, its Wasm and its cost.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FunctionInfo {
+    pub name: String,
+    pub kind: &'static str,
+    pub signature: String,
+    pub returns: String,
+    /// Bytes of the function's code in the module.
+    pub wasm_bytes: Option<usize>,
+    /// A static upper bound of one call's cost, and why it is not complete (empty when
+    /// it is).
+    pub bound: Option<ExecutionCost>,
+    pub unbounded: Vec<String>,
+    /// The most a call cost in the last `test --costs` run, when it left figures.
+    pub measured: Option<ExecutionCost>,
+}
+
+#[derive(Default)]
+pub struct Workspace {
+    pub docs: HashMap<Url, String>,
+    pub checked: HashMap<Url, Arc<Checked>>,
+    projects: HashMap<PathBuf, Arc<Project>>,
+    /// Per (manifest, contract): the hash of what was deployed before it, and the chain.
+    bases: HashMap<(PathBuf, QualifiedContractIdentifier), (u64, Chain)>,
+}
+
+impl Workspace {
+    pub fn open(&mut self, uri: Url, text: String) {
+        self.docs.insert(uri, text);
+    }
+
+    pub fn close(&mut self, uri: &Url) {
+        self.docs.remove(uri);
+        self.checked.remove(uri);
+    }
+
+    /// A project's manifest changed on disk: read it again next time.
+    pub fn forget_project(&mut self, manifest: &Path) {
+        self.projects.remove(manifest);
+        self.bases.retain(|(m, _), _| m != manifest);
+    }
+
+    /// The open documents of the project `manifest` (to check again after one changed).
+    pub fn open_in(&self, manifest: &Path) -> Vec<Url> {
+        self.checked
+            .values()
+            .filter(|c| c.manifest.as_deref() == Some(manifest))
+            .map(|c| c.uri.clone())
+            .collect()
+    }
+
+    /// The file and text of the contract `name` of `c`'s project.
+    pub fn contract_source(&self, c: &Checked, name: &str) -> Option<(Url, String)> {
+        let p = self.projects.get(c.manifest.as_ref()?)?;
+        let contract = p.contracts.iter().find(|x| x.id.name.as_str() == name)?;
+        let uri = Url::from_file_path(&contract.path).ok()?;
+        Some((uri, self.text_of(&contract.path, &contract.source)))
+    }
+
+    fn project(&mut self, manifest: &Path) -> Result<Arc<Project>, String> {
+        if let Some(p) = self.projects.get(manifest) {
+            return Ok(p.clone());
+        }
+        let p = Arc::new(clarinet_wasm_project::load(manifest).map_err(|e| e.0)?);
+        self.projects.insert(manifest.to_path_buf(), p.clone());
+        Ok(p)
+    }
+
+    /// The text of a file: the editor's when it is open, else the disk's.
+    fn text_of(&self, path: &Path, fallback: &str) -> String {
+        Url::from_file_path(path)
+            .ok()
+            .and_then(|u| self.docs.get(&u).cloned())
+            .unwrap_or_else(|| fallback.to_string())
+    }
+
+    /// Check the document `uri` (its open text) and keep the result.
+    pub fn check(&mut self, uri: &Url) -> Option<Arc<Checked>> {
+        let text = self.docs.get(uri)?.clone();
+        let started = Instant::now();
+        let previous = self.checked.get(uri).cloned();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.check_text(uri, &text, previous.as_deref())
+        }));
+        let mut checked = match result {
+            Ok(c) => c,
+            Err(_) => {
+                // Never take the server down: say so where the user looks.
+                let mut c = self.empty(uri, &text, None);
+                c.diagnostics.push(whole_file(
+                    "internal error while checking this file (please report it)",
+                    DiagnosticSeverity::ERROR,
+                ));
+                c
+            }
+        };
+        checked.check_ms = started.elapsed().as_secs_f64() * 1e3;
+        let checked = Arc::new(checked);
+        self.checked.insert(uri.clone(), checked.clone());
+        Some(checked)
+    }
+
+    fn empty(&self, uri: &Url, text: &str, manifest: Option<PathBuf>) -> Checked {
+        let stem = uri
+            .to_file_path()
+            .ok()
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().to_string()))
+            .unwrap_or_else(|| "contract".into());
+        let name = contract_name(&stem);
+        let deployer = clarinet_wasm_runtime::chain::devnet_accounts()[0]
+            .address
+            .clone();
+        Checked {
+            uri: uri.clone(),
+            id: QualifiedContractIdentifier::new(deployer, name.as_str().into()),
+            version: ClarityVersion::Clarity2,
+            source: text.to_string(),
+            manifest,
+            exprs: vec![],
+            definitions: vec![],
+            analysis: None,
+            compiled: None,
+            compile_ms: 0.0,
+            diagnostics: vec![],
+            functions: vec![],
+            callable: BTreeMap::new(),
+            check_ms: 0.0,
+        }
+    }
+
+    fn check_text(&mut self, uri: &Url, text: &str, previous: Option<&Checked>) -> Checked {
+        let path = uri.to_file_path().ok();
+        let manifest = path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .and_then(|dir| clarinet_wasm_project::find_manifest(dir, None).ok());
+        let mut out = self.empty(uri, text, manifest.clone());
+        let mut chain_key = None;
+        let mut project = None;
+        let mut epoch = clarity::types::StacksEpochId::Epoch24;
+        if let Some(m) = &manifest {
+            match self.project(m) {
+                Ok(p) => {
+                    let index = path.as_deref().and_then(|f| {
+                        p.contracts
+                            .iter()
+                            .position(|c| same_file(&c.path, f) && !c.is_requirement)
+                    });
+                    match index {
+                        Some(i) => {
+                            let c = &p.contracts[i];
+                            out.id = c.id.clone();
+                            out.version = c.version;
+                            epoch = c.epoch;
+                        }
+                        None => {
+                            // Not in the manifest (a test file, a new contract): checked
+                            // against the whole project.
+                            out.id =
+                                QualifiedContractIdentifier::new(p.deployer(), out.id.name.clone());
+                            out.version = p.clarity_version();
+                            epoch = p.epoch();
+                        }
+                    }
+                    if let Some(reason) = index.and_then(|i| p.refused.get(&p.contracts[i].id)) {
+                        out.diagnostics.push(whole_file(
+                            &format!("not checked here: {reason}"),
+                            DiagnosticSeverity::WARNING,
+                        ));
+                    }
+                    let before = index.unwrap_or(p.contracts.len());
+                    chain_key = Some((m.clone(), out.id.clone(), before));
+                    project = Some(p);
+                }
+                Err(e) => out.diagnostics.push(whole_file(
+                    &format!("Clarinet.toml: {e} (checked as a lone contract)"),
+                    DiagnosticSeverity::WARNING,
+                )),
+            }
+        }
+        // The parse, kept even when the type check fails (for navigation).
+        match build_ast_with_rules(
+            &out.id,
+            text,
+            &mut (),
+            out.version,
+            epoch,
+            ASTRules::PrecheckSize,
+        ) {
+            Ok(ast) => out.exprs = ast.expressions,
+            Err(_) => {
+                if let Some(p) = previous {
+                    out.exprs = p.exprs.clone();
+                }
+            }
+        }
+        out.definitions = definitions(&out.exprs, text);
+        let mut chain = match (&project, chain_key) {
+            (Some(p), Some((m, id, before))) => self.base(p, &m, &id, before),
+            _ => Chain::devnet(),
+        };
+        out.callable = callable(&mut chain, project.as_deref(), &out.id);
+        let analyzed = match analyze(&mut chain.store, &out.id, text, out.version, epoch) {
+            Ok(a) => a,
+            Err(f) => {
+                let (severity, stage) = (DiagnosticSeverity::ERROR, f.stage);
+                let range = f
+                    .diagnostic
+                    .spans
+                    .first()
+                    .map(span_range)
+                    .unwrap_or_default();
+                out.diagnostics.push(Diagnostic {
+                    range,
+                    severity: Some(match f.diagnostic.level {
+                        Level::Warning => DiagnosticSeverity::WARNING,
+                        Level::Note => DiagnosticSeverity::INFORMATION,
+                        Level::Error => severity,
+                    }),
+                    source: Some(format!("clarity {stage}")),
+                    message: f.diagnostic.message.clone(),
+                    ..Default::default()
+                });
+                return out;
+            }
+        };
+        self.compile(&mut chain, &analyzed, &mut out, project.as_deref());
+        out.analysis = Some(analyzed.analysis);
+        out
+    }
+
+    /// Our compiler on the checked contract: its module, or where it refused.
+    fn compile(
+        &mut self,
+        chain: &mut Chain,
+        analyzed: &Analyzed,
+        out: &mut Checked,
+        project: Option<&Project>,
+    ) {
+        let started = Instant::now();
+        match clarinet_wasm_runtime::wasm::exec::compile(chain, analyzed) {
+            Ok(c) => out.compiled = Some(c),
+            Err(e) => {
+                let (message, range) = match &e {
+                    clarinet_wasm_runtime::wasm::exec::NotRun::Unsupported(ce) => {
+                        (ce.message.clone(), self.range_at(out, ce.line, ce.column))
+                    }
+                    other => (other.to_string(), Range::default()),
+                };
+                out.diagnostics.push(Diagnostic {
+                    range,
+                    severity: Some(DiagnosticSeverity::WARNING),
+                    source: Some("clarinet-wasm".into()),
+                    message: format!("{message} (this contract runs on the interpreter only)"),
+                    ..Default::default()
+                });
+            }
+        }
+        out.compile_ms = started.elapsed().as_secs_f64() * 1e3;
+        let measured = project.map(crate::costs::measured).unwrap_or_default();
+        out.functions = crate::costs::functions(chain, analyzed, out, &measured);
+    }
+
+    /// The range of the expression starting at (line, col), or of that position alone.
+    fn range_at(&self, out: &Checked, line: u32, col: u32) -> Range {
+        let path = crate::position::path_at(&out.exprs, line, col);
+        match path.last() {
+            Some(e) => span_range(&e.span),
+            None if line > 0 => {
+                let p = Position::new(line - 1, col.saturating_sub(1));
+                Range::new(p, p)
+            }
+            None => Range::default(),
+        }
+    }
+
+    /// The chain with the project's first `before` contracts deployed (the editor's text
+    /// for the open ones), kept while none of them changes.
+    fn base(
+        &mut self,
+        p: &Project,
+        manifest: &Path,
+        id: &QualifiedContractIdentifier,
+        before: usize,
+    ) -> Chain {
+        let sources: Vec<String> = p.contracts[..before]
+            .iter()
+            .map(|c| self.text_of(&c.path, &c.source))
+            .collect();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        sources.hash(&mut h);
+        let hash = h.finish();
+        let key = (manifest.to_path_buf(), id.clone());
+        if let Some((k, chain)) = self.bases.get(&key) {
+            if *k == hash {
+                return chain.clone();
+            }
+        }
+        let mut chain = p.chain();
+        for (c, source) in p.contracts[..before].iter().zip(&sources) {
+            // A contract that fails to deploy is simply not there for the ones after it.
+            let _ = clarinet_wasm_runtime::interp::deploy(&mut chain, &c.id, source, c.version);
+        }
+        self.bases.insert(key, (hash, chain.clone()));
+        chain
+    }
+}
+
+/// The contracts deployed on `chain` that `me` may call, with their public and read-only
+/// functions.
+fn callable(
+    chain: &mut Chain,
+    project: Option<&Project>,
+    me: &QualifiedContractIdentifier,
+) -> BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)> {
+    let mut out = BTreeMap::new();
+    let Some(p) = project else {
+        return out;
+    };
+    let epoch = chain.epoch;
+    let mut db = AnalysisDatabase::new(&mut chain.store);
+    db.begin();
+    for c in &p.contracts {
+        if &c.id == me {
+            continue;
+        }
+        let Some(a) = db.load_contract(&c.id, &epoch) else {
+            continue;
+        };
+        let mut fns = vec![];
+        for (name, t) in a
+            .public_function_types
+            .iter()
+            .chain(a.read_only_function_types.iter())
+        {
+            fns.push((name.to_string(), signature_of(name, t)));
+        }
+        out.insert(c.id.name.to_string(), (c.id.clone(), fns));
+    }
+    db.roll_back();
+    out
+}
+
+/// `(name (arg type) ...) -> returns` from a function type.
+pub fn signature_of(name: &str, t: &clarity::vm::types::FunctionType) -> String {
+    match t {
+        clarity::vm::types::FunctionType::Fixed(f) => {
+            let args: Vec<String> = f
+                .args
+                .iter()
+                .map(|a| format!("({} {})", a.name, a.signature))
+                .collect();
+            let sep = if args.is_empty() { "" } else { " " };
+            format!("({name}{sep}{}) -> {}", args.join(" "), f.returns)
+        }
+        other => format!("({name} ...) -> {other:?}"),
+    }
+}
+
+pub fn kind_word(k: FunctionKind) -> &'static str {
+    match k {
+        FunctionKind::Public => "public",
+        FunctionKind::ReadOnly => "read-only",
+        FunctionKind::Private => "private",
+    }
+}
+
+fn whole_file(message: &str, severity: DiagnosticSeverity) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(severity),
+        source: Some("clarinet-wasm".into()),
+        message: message.to_string(),
+        ..Default::default()
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+}
+
+/// A contract name from a file stem (Clarity's rules: a letter first, then letters,
+/// digits, `-` and `_`).
+fn contract_name(stem: &str) -> String {
+    let mut s: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        s.insert_str(0, "c-");
+    }
+    s.truncate(40);
+    s
+}
