@@ -101,6 +101,22 @@ fn json_report_has_every_case_and_figure() {
             positive(&c[k], k);
         }
     }
+    // The language server's latency after an edit, on two large contracts.
+    let lsp = report["lsp"].as_array().expect("lsp");
+    let names: Vec<&str> = lsp.iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["lsp-diagnostics-large", "lsp-diagnostics-pox-3"]);
+    for e in lsp {
+        assert!(e["lines"].as_u64().unwrap() > 1000, "{e}");
+        assert_eq!(e["edits"], 5, "{e}");
+        for k in [
+            "open_ms",
+            "change_median_ms",
+            "change_min_ms",
+            "change_max_ms",
+        ] {
+            positive(&e[k], k);
+        }
+    }
     positive(&report["peak_rss_kb"], "peak_rss_kb");
 }
 

@@ -289,6 +289,28 @@ fn a_project_contract_is_checked_hovered_completed_and_shown_as_wasm() {
             "get-tally"
         ]
     );
+    // Each function has a complete static bound (counter calls no other contract).
+    for f in costs["functions"].as_array().unwrap() {
+        assert!(f["bound"]["runtime"].as_u64().unwrap() > 0, "{f}");
+        assert_eq!(f["unbounded"], json!([]), "{f}");
+        assert!(f["wasmBytes"].as_u64().unwrap() > 0, "{f}");
+    }
+    // The vault calls counter and points: their bounds are counted in.
+    let vault = uri(&root.join("contracts/vault.clar"));
+    let vcosts = c.request("clarinet-wasm/costs", json!({"uri": vault}));
+    let deposit = vcosts["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "deposit")
+        .unwrap()
+        .clone();
+    assert_eq!(deposit["unbounded"], json!([]), "{deposit}");
+    let increment = costs["functions"][2]["bound"]["runtime"].as_u64().unwrap();
+    assert!(
+        deposit["bound"]["runtime"].as_u64().unwrap() > increment,
+        "{deposit}"
+    );
     let bad = c.request_raw("clarinet-wasm/wat", json!({"uri": u, "function": "nope"}));
     assert!(
         bad["error"]["message"]
@@ -420,4 +442,68 @@ fn diagnostics_come_from_the_parser_the_type_checker_and_our_compiler() {
     change(&mut c, "(define-read-only (f) (ok u1))\n");
     assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
     c.shutdown();
+}
+
+#[test]
+fn costs_measured_by_test_costs_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("counter");
+    copy_dir(&example(), &root);
+    let _ = std::fs::remove_dir_all(root.join(".cache"));
+    let out = Command::new(env!("CARGO_BIN_EXE_clarinet-wasm"))
+        .args(["test", "--costs"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(root.join(".cache/wasm/measured-costs.json").is_file());
+
+    let mut c = Client::start(&root);
+    initialize(&mut c, &root);
+    let u = uri(&root.join("contracts/counter.clar"));
+    let costs = c.request("clarinet-wasm/costs", json!({"uri": u}));
+    let increment = costs["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "increment")
+        .unwrap()
+        .clone();
+    assert!(
+        increment["measured"]["runtime"].as_u64().unwrap() > 0,
+        "{increment}"
+    );
+    assert!(
+        increment["measured"]["write_count"].as_u64().unwrap() > 0,
+        "{increment}"
+    );
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": u}}));
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.contains("(measured)")),
+        "{titles:?}"
+    );
+    c.shutdown();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! This crate knows nothing of wasmtime or of the database: it never runs code.
 
 pub mod abi;
+pub mod bound;
 mod codegen;
 pub mod host;
 mod metadata;
@@ -18,6 +19,7 @@ mod trace;
 mod types;
 mod words;
 
+pub use bound::{function_bounds, with_contract_load, FunctionBound};
 pub use codegen::{compile, compile_traced, compile_with, unsupported};
 
 /// Test-only (the runtime's fault injection): compile `+`, `-` and integer comparisons as

@@ -50,7 +50,10 @@ fn about_name(c: &Checked, name: &str) -> Option<String> {
             } else {
                 format!(" (not counting: {})", f.unbounded.join("; "))
             };
-            s += &format!("**cost, at most:** {}{complete}\n\n", short(b));
+            s += &format!(
+                "**cost of one application, at most:** {}{complete}\n\n",
+                short(b)
+            );
         }
         if let Some(m) = &f.measured {
             s += &format!(

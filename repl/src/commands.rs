@@ -358,7 +358,7 @@ pub fn functions_of(c: &mut Console, id: &QualifiedContractIdentifier) -> Vec<(S
     let mut db = AnalysisDatabase::new(&mut chain.store);
     db.begin();
     let analysis = db.load_contract(id, &epoch);
-    let _ = db.roll_back();
+    db.roll_back();
     let Some(a) = analysis else {
         return vec![];
     };
@@ -406,7 +406,7 @@ fn tokens(c: &mut Console) -> (Vec<Token>, Vec<Token>) {
             );
         }
     }
-    let _ = db.roll_back();
+    db.roll_back();
     (fts, nfts)
 }
 

@@ -79,7 +79,7 @@ fn trait_impl() -> &'static str {
 fn trait_loop() -> &'static str {
     include_str!("../../../bench/trait-loop.clar")
 }
-fn large() -> &'static str {
+pub fn large() -> &'static str {
     include_str!("../../../bench/large.clar")
 }
 /// pox-3 as clarity-repl 2.0.0 ships it (testnet constants), deployed as a user contract

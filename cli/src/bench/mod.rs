@@ -6,6 +6,7 @@
 
 mod cases;
 mod compile;
+mod editor;
 mod measure;
 mod native;
 mod peer;
@@ -63,7 +64,11 @@ pub fn run(o: &Options) -> Result<ExitCode, String> {
         .iter()
         .filter(|c| o.filter.as_deref().is_none_or(|f| c.name.contains(f)))
         .collect();
-    if selected.is_empty() {
+    let edited: Vec<_> = editor::CONTRACTS
+        .iter()
+        .filter(|(n, _)| o.filter.as_deref().is_none_or(|f| n.contains(f)))
+        .collect();
+    if selected.is_empty() && edited.is_empty() {
         return Err("no case matches the filter".into());
     }
     let sdk = o.peers.contains(&Peer::ClarinetSdk);
@@ -97,12 +102,18 @@ pub fn run(o: &Options) -> Result<ExitCode, String> {
         sdk_version = Some(metered.version.clone());
         attach(&mut rows, metered, unmetered);
     }
+    let mut editor_rows = vec![];
+    for (name, source) in edited {
+        let edits = calls.clamp(5, 50);
+        eprintln!("running {name} ({edits} edits)");
+        editor_rows.push(editor::measure(name, source(), edits)?);
+    }
     eprintln!("compiling each contract");
     let compile = compile::figures(&selected)?;
     let peak = peak_rss_kb();
     let report = match o.format {
-        Format::Text => text(&rows, &compile, peak),
-        Format::Json => json(&rows, &compile, peak, sdk_version),
+        Format::Text => text(&rows, &compile, &editor_rows, peak),
+        Format::Json => json(&rows, &compile, &editor_rows, peak, sdk_version),
     };
     match &o.output {
         Some(path) => std::fs::write(path, report)
@@ -142,7 +153,12 @@ fn fmt(v: Option<f64>, suffix: &str) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-fn text(rows: &[Row], compile: &[CompileRow], peak: Option<u64>) -> String {
+fn text(
+    rows: &[Row],
+    compile: &[CompileRow],
+    editor: &[editor::EditorRow],
+    peak: Option<u64>,
+) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -213,6 +229,32 @@ fn text(rows: &[Row], compile: &[CompileRow], peak: Option<u64>) -> String {
          Wasm; cranelift: Wasm to native code; cached: the native code read back from the \
          disk cache, ready to instantiate."
     );
+    if !editor.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nlanguage server: `clarinet-wasm lsp` as a child process, a lone contract opened \
+             then edited; from each didChange to its publishDiagnostics"
+        );
+        let _ = writeln!(
+            s,
+            "{:<24} {:>6} {:>8} {:>6} {:>10} {:>8} {:>8}",
+            "case", "lines", "open ms", "edits", "median ms", "min ms", "max ms"
+        );
+        let ms = |v: Option<f64>| v.map_or("-".into(), |us| format!("{:.1}", us / 1e3));
+        for e in editor {
+            let _ = writeln!(
+                s,
+                "{:<24} {:>6} {:>8.1} {:>6} {:>10} {:>8} {:>8}",
+                e.name,
+                e.lines,
+                e.open_ms,
+                e.change.0.len(),
+                ms(e.change.median()),
+                ms(e.change.min()),
+                ms(e.change.max())
+            );
+        }
+    }
     if let Some(kb) = peak {
         let _ = writeln!(
             s,
@@ -226,6 +268,7 @@ fn text(rows: &[Row], compile: &[CompileRow], peak: Option<u64>) -> String {
 fn json(
     rows: &[Row],
     compile: &[CompileRow],
+    editor: &[editor::EditorRow],
     peak: Option<u64>,
     sdk_version: Option<String>,
 ) -> String {
@@ -268,9 +311,25 @@ fn json(
             })
         })
         .collect();
+    let ms = |v: Option<f64>| v.map(|us| us / 1e3);
+    let lsp: Vec<_> = editor
+        .iter()
+        .map(|e| {
+            json!({
+                "name": e.name,
+                "lines": e.lines,
+                "open_ms": e.open_ms,
+                "edits": e.change.0.len(),
+                "change_median_ms": ms(e.change.median()),
+                "change_min_ms": ms(e.change.min()),
+                "change_max_ms": ms(e.change.max()),
+            })
+        })
+        .collect();
     let mut s = serde_json::to_string_pretty(&json!({
         "cases": cases,
         "compile": compile,
+        "lsp": lsp,
         "peak_rss_kb": peak,
         "clarinet_sdk_version": sdk_version,
     }))
