@@ -507,3 +507,115 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn the_other_contracts_of_the_project_are_known_and_not_silenced() {
+    let root = example();
+    let mut c = Client::start(&root);
+    initialize(&mut c, &root);
+    let read = |name: &str| std::fs::read_to_string(root.join("contracts").join(name)).unwrap();
+    let (vault, points, counter) = (
+        uri(&root.join("contracts/vault.clar")),
+        uri(&root.join("contracts/points.clar")),
+        uri(&root.join("contracts/counter.clar")),
+    );
+    let vault_text = read("vault.clar");
+    c.open(&vault, &vault_text);
+    assert_eq!(c.diagnostics(&vault), Vec::<Value>::new());
+    c.open(&points, &read("points.clar"));
+    assert_eq!(c.diagnostics(&points), Vec::<Value>::new());
+
+    // Go to another contract, and to its function.
+    let line = vault_text
+        .lines()
+        .position(|l| l.contains("(contract-call? .points set-authorized"))
+        .unwrap() as u32;
+    let l = vault_text.lines().nth(line as usize).unwrap();
+    let d = c.at(
+        "textDocument/definition",
+        &vault,
+        line,
+        l.find(".points").unwrap() as u32 + 2,
+    );
+    assert_eq!(d["uri"], points, "{d}");
+    let d = c.at(
+        "textDocument/definition",
+        &vault,
+        line,
+        l.find("set-authorized").unwrap() as u32 + 1,
+    );
+    assert_eq!(d["uri"], points, "{d}");
+    let def = read("points.clar")
+        .lines()
+        .position(|l| l.contains("(define-public (set-authorized"))
+        .unwrap();
+    assert_eq!(d["range"]["start"]["line"], def, "{d}");
+
+    // Completion of contract-call? targets, then of the target's functions.
+    let end = vault_text.lines().count() as u32;
+    let mut edit = |c: &mut Client, version: i64, text: &str| {
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": vault, "version": version}, "contentChanges": [
+                {"range": {"start": {"line": end, "character": 0}, "end": {"line": end + 1, "character": 0}},
+                 "text": text}]}),
+        );
+        c.diagnostics(&vault);
+    };
+    let labels = |v: Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    edit(&mut c, 2, "(define-read-only (t) (contract-call? .");
+    let got = labels(c.at("textDocument/completion", &vault, end, 39));
+    assert_eq!(got, ["counter", "points"]);
+    edit(&mut c, 3, "(define-read-only (t) (contract-call? .points ");
+    let got = labels(c.at("textDocument/completion", &vault, end, 46));
+    for f in ["award", "spend", "set-authorized"] {
+        assert!(got.iter().any(|g| g == f), "{f} not in {got:?}");
+    }
+
+    // Break counter in the editor: its error, vault (which calls it) told, points intact.
+    edit(
+        &mut c,
+        4,
+        "(define-read-only (t) (contract-call? .points get-total-points))\n",
+    );
+    let counter_text = read("counter.clar");
+    c.open(
+        &counter,
+        &counter_text.replace("(var-get total)", "(var-get totl)"),
+    );
+    let d = c.diagnostics(&counter);
+    assert_eq!(
+        messages(&d),
+        ["use of unresolved persisted variable 'totl'"]
+    );
+    // Checked again after counter changed, vault now fails on its call of counter (the
+    // publishes of earlier checks may still be queued: wait for this one).
+    let d = c.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == vault.as_str()
+            && m["params"]["diagnostics"].to_string().contains("counter")
+    });
+    assert_eq!(
+        d["params"]["diagnostics"].as_array().unwrap().len(),
+        1,
+        "{d}"
+    );
+    // points does not call counter: every publish for it was empty.
+    c.request("shutdown", Value::Null);
+    assert!(
+        c.seen
+            .iter()
+            .filter(|m| m["params"]["uri"] == points.as_str())
+            .all(|m| m["params"]["diagnostics"] == json!([])),
+        "{:#?}",
+        c.seen
+    );
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
+}
