@@ -85,6 +85,23 @@ end
 out:write("     wasmInfo size: " .. tostring(size) .. " bytes\n")
 check(size ~= nil and size > 0, "clarinet-wasm/wasmInfo answers")
 
+-- 4. A code lens's command: the function's Wasm text (Neovim 0.7 cannot open documents
+-- for a server, `window/showDocument`, so the text comes back as the command's result).
+local first
+for _, res in pairs(lens or {}) do
+  first = first or (res.result or {})[1]
+end
+local text = ""
+if first then
+  local r = vim.lsp.buf_request_sync(clean, "workspace/executeCommand", first.command, 30000)
+  for _, res in pairs(r or {}) do
+    if type(res.result) == "string" then text = res.result end
+  end
+end
+out:write("     " .. first.command.command .. " " .. vim.inspect(first.command.arguments[2]) .. ": "
+  .. (vim.split(text, "\n")[1] or "") .. " (" .. #vim.split(text, "\n") .. " lines)\n")
+check(text:find("^  %(func") ~= nil, "the code lens command gives the function's Wasm text")
+
 vim.lsp.stop_client(client)
 vim.wait(5000, function() return vim.lsp.get_client_by_id(client) == nil end, 50)
 vim.cmd(failed and "cquit 1" or "qall!")

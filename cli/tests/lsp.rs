@@ -619,3 +619,74 @@ fn the_other_contracts_of_the_project_are_known_and_not_silenced() {
     c.notify("exit", Value::Null);
     assert!(c.child.wait().unwrap().success());
 }
+
+#[test]
+fn requirements_and_traits_resolve_and_a_trait_call_is_named_unbounded() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../project/tests/projects/cache-clarinet2")
+        .canonicalize()
+        .unwrap();
+    let mut c = Client::start(&root);
+    initialize(&mut c, &root);
+    let path = root.join("contracts/shop.clar");
+    let u = uri(&path);
+    c.open(&u, &std::fs::read_to_string(&path).unwrap());
+    // The trait and the token come from the requirements in the project's cache.
+    assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
+    let costs = c.request("clarinet-wasm/costs", json!({"uri": u}));
+    let f = |name: &str| {
+        costs["functions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let pay = f("pay");
+    let why = pay["unbounded"].to_string();
+    assert!(why.contains("through trait"), "{pay}");
+    // mint-and-pay calls the requirement's mint (bounded from its source) and pay.
+    let both = f("mint-and-pay");
+    assert!(
+        both["unbounded"].to_string().contains("through trait"),
+        "{both}"
+    );
+    assert!(
+        both["bound"]["runtime"].as_u64() > pay["bound"]["runtime"].as_u64(),
+        "{both} {pay}"
+    );
+    c.shutdown();
+}
+
+#[test]
+fn a_code_lens_opens_the_wasm_text_in_a_client_that_shows_documents() {
+    let root = example();
+    let mut c = Client::start(&root);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&root),
+               "capabilities": {"window": {"showDocument": {"support": true}}}}),
+    );
+    c.notify("initialized", json!({}));
+    let u = uri(&root.join("contracts/counter.clar"));
+    let id = 99;
+    let m = json!({"jsonrpc": "2.0", "id": id, "method": "workspace/executeCommand",
+                   "params": {"command": "clarinet-wasm.showWat", "arguments": [u, "get-total"]}});
+    c.send_raw(&m.to_string());
+    // The server asks the editor to open the text, written to a file.
+    let ask = c.wait(|m| m["method"] == "window/showDocument");
+    let file = ask["params"]["uri"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("file://")
+        .to_string();
+    assert!(file.ends_with("counter.get-total.wat"), "{ask}");
+    let shown = std::fs::read_to_string(&file).unwrap();
+    assert!(shown.starts_with("  (func"), "{shown}");
+    let reply = json!({"jsonrpc": "2.0", "id": ask["id"], "result": {"success": true}});
+    c.send_raw(&reply.to_string());
+    let r = c.wait(|m| m["id"] == json!(id) && m.get("method").is_none());
+    assert_eq!(r["result"].as_str().unwrap(), shown);
+    c.shutdown();
+}

@@ -17,6 +17,8 @@ pub const SHOW_WAT: &str = "clarinet-wasm.showWat";
 pub struct Backend {
     client: Client,
     ws: Mutex<Workspace>,
+    /// Whether the client opens documents the server asks it to (`window/showDocument`).
+    shows_documents: std::sync::atomic::AtomicBool,
 }
 
 impl Backend {
@@ -24,6 +26,7 @@ impl Backend {
         Backend {
             client,
             ws: Mutex::new(Workspace::default()),
+            shows_documents: Default::default(),
         }
     }
 
@@ -122,6 +125,43 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Show a function's Wasm text in the editor: written to a file beside the system's
+    /// temporary files and opened with `window/showDocument` when the client can; the
+    /// text is also the command's result.
+    async fn show_wat(&self, uri: &Url, function: &str, text: &str) {
+        if !self
+            .shows_documents
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        let stem = uri
+            .path_segments()
+            .and_then(|mut s| s.next_back())
+            .unwrap_or("contract")
+            .trim_end_matches(".clar")
+            .to_string();
+        let dir = std::env::temp_dir().join("clarinet-wasm-wat");
+        let file = dir.join(format!("{stem}.{function}.wat"));
+        let written = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&file, text));
+        let Ok(target) = Url::from_file_path(&file) else {
+            return;
+        };
+        if written.is_ok() {
+            let _ = self
+                .client
+                .show_document(ShowDocumentParams {
+                    uri: target,
+                    external: Some(false),
+                    take_focus: Some(true),
+                    selection: None,
+                })
+                .await;
+        }
+    }
+}
+
 fn invalid(msg: impl Into<String>) -> Error {
     Error::invalid_params(msg.into())
 }
@@ -210,7 +250,14 @@ fn lens(c: &Checked, f: &FunctionInfo) -> Option<CodeLens> {
 
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, p: InitializeParams) -> Result<InitializeResult> {
+        let shows = p
+            .capabilities
+            .window
+            .and_then(|w| w.show_document)
+            .is_some_and(|s| s.support);
+        self.shows_documents
+            .store(shows, std::sync::atomic::Ordering::Relaxed);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "clarinet-wasm".into(),
@@ -370,7 +417,14 @@ impl LanguageServer for Backend {
                 "{SHOW_WAT} takes a document uri and a function"
             )));
         };
-        let r = self.wat(WatParams { uri, function }).await?;
+        let name = function.clone().unwrap_or_default();
+        let r = self
+            .wat(WatParams {
+                uri: uri.clone(),
+                function,
+            })
+            .await?;
+        self.show_wat(&uri, &name, &r.text).await;
         Ok(Some(Json::String(r.text)))
     }
 }
