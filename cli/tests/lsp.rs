@@ -366,10 +366,24 @@ fn a_project_contract_is_checked_hovered_completed_and_shown_as_wasm() {
              "text": "(define-read-only (twice) (map-set "}
         ]}),
     );
+    // The parser's errors for the two lists left open, each with a note at its '('.
     let diags = c.diagnostics(&u);
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert_eq!(diags[0]["severity"], 1);
-    assert_eq!(diags[0]["range"]["start"]["line"], end, "{diags:#?}");
+    assert_eq!(
+        messages(&diags),
+        [
+            "expected closing ')'",
+            "to match this '('",
+            "expected closing ')'",
+            "to match this '('"
+        ],
+        "{diags:#?}"
+    );
+    let severities: Vec<&Value> = diags.iter().map(|d| &d["severity"]).collect();
+    assert_eq!(severities, [1, 3, 1, 3]);
+    assert!(
+        diags.iter().all(|d| d["range"]["start"]["line"] == end),
+        "{diags:#?}"
+    );
     let items = c.at("textDocument/completion", &u, end, 35);
     let labels: Vec<&str> = items
         .as_array()
@@ -421,8 +435,9 @@ fn diagnostics_come_from_the_parser_the_type_checker_and_our_compiler() {
     // A syntax error mid-edit: reported, and the server goes on.
     change(&mut c, "(define-read-only (f)\n  (+ 1 2\n");
     let d = c.diagnostics(&u);
-    assert_eq!(d.len(), 1, "{d:#?}");
-    assert_eq!(d[0]["source"], "clarity parse");
+    assert_eq!(messages(&d)[0], "expected closing ')'", "{d:#?}");
+    assert_eq!(d[0]["range"]["start"], json!({"line": 1, "character": 9}));
+    assert!(d.iter().all(|d| d["source"] == "clarity parse"), "{d:#?}");
     let h = c.at("textDocument/hover", &u, 1, 3);
     assert!(
         h["contents"]["value"]
@@ -431,6 +446,21 @@ fn diagnostics_come_from_the_parser_the_type_checker_and_our_compiler() {
             .contains("(+ i1 i2...)"),
         "{h}"
     );
+
+    // Every parse error at once (the type check stops at its first).
+    change(
+        &mut c,
+        "(define-constant a u1x)\n(define-constant b 0xZZ)\n(define-read-only (f) (ok u1))\n",
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(
+        messages(&d),
+        [
+            "invalid character, 'x', in uint literal",
+            "invalid character, 'Z', in buffer"
+        ]
+    );
+    assert_eq!(d[1]["range"]["start"], json!({"line": 1, "character": 21}));
 
     // Invalid JSON-RPC: an error answer, and the server still serves.
     c.send_raw("{ not json");

@@ -18,7 +18,7 @@ use clarinet_wasm_project::Project;
 use clarinet_wasm_runtime::analyze::{analyze, Analyzed};
 use clarinet_wasm_runtime::chain::Chain;
 use clarity::vm::analysis::{AnalysisDatabase, ContractAnalysis};
-use clarity::vm::ast::{build_ast_with_rules, ASTRules};
+use clarity::vm::ast::build_ast_with_diagnostics;
 use clarity::vm::costs::ExecutionCost;
 use clarity::vm::diagnostic::Level;
 use clarity::vm::types::QualifiedContractIdentifier;
@@ -232,22 +232,20 @@ impl Workspace {
                 )),
             }
         }
-        // The parse, kept even when the type check fails (for navigation).
-        match build_ast_with_rules(
-            &out.id,
-            text,
-            &mut (),
-            out.version,
-            epoch,
-            ASTRules::PrecheckSize,
-        ) {
-            Ok(ast) => out.exprs = ast.expressions,
-            Err(_) => {
-                if let Some(p) = previous {
-                    out.exprs = p.exprs.clone();
-                }
-            }
+        // The parse, kept even when the type check fails (for navigation), with every
+        // parse error it found (the type check stops at the first).
+        let (ast, parse_errors, parsed) =
+            build_ast_with_diagnostics(&out.id, text, &mut (), out.version, epoch);
+        if parsed {
+            out.exprs = ast.expressions;
+        } else if let Some(p) = previous {
+            out.exprs = p.exprs.clone();
         }
+        let parse_errors: Vec<Diagnostic> = parse_errors
+            .iter()
+            .filter(|d| d.spans.first().is_some_and(|s| s.start_line > 0))
+            .map(|d| to_diagnostic(d, "parse"))
+            .collect();
         out.definitions = definitions(&out.exprs, text);
         let mut chain = match (&project, chain_key) {
             (Some(p), Some((m, id, before))) => self.base(p, &m, &id, before),
@@ -257,24 +255,11 @@ impl Workspace {
         let analyzed = match analyze(&mut chain.store, &out.id, text, out.version, epoch) {
             Ok(a) => a,
             Err(f) => {
-                let (severity, stage) = (DiagnosticSeverity::ERROR, f.stage);
-                let range = f
-                    .diagnostic
-                    .spans
-                    .first()
-                    .map(span_range)
-                    .unwrap_or_default();
-                out.diagnostics.push(Diagnostic {
-                    range,
-                    severity: Some(match f.diagnostic.level {
-                        Level::Warning => DiagnosticSeverity::WARNING,
-                        Level::Note => DiagnosticSeverity::INFORMATION,
-                        Level::Error => severity,
-                    }),
-                    source: Some(format!("clarity {stage}")),
-                    message: f.diagnostic.message.clone(),
-                    ..Default::default()
-                });
+                if f.stage == "parse" && !parse_errors.is_empty() {
+                    out.diagnostics.extend(parse_errors);
+                } else {
+                    out.diagnostics.push(to_diagnostic(&f.diagnostic, f.stage));
+                }
                 return out;
             }
         };
@@ -416,6 +401,21 @@ pub fn kind_word(k: FunctionKind) -> &'static str {
         FunctionKind::Public => "public",
         FunctionKind::ReadOnly => "read-only",
         FunctionKind::Private => "private",
+    }
+}
+
+/// A clarity-vm diagnostic of `stage` (parse, analysis) at its first span.
+fn to_diagnostic(d: &clarity::vm::diagnostic::Diagnostic, stage: &str) -> Diagnostic {
+    Diagnostic {
+        range: d.spans.first().map(span_range).unwrap_or_default(),
+        severity: Some(match d.level {
+            Level::Warning => DiagnosticSeverity::WARNING,
+            Level::Note => DiagnosticSeverity::INFORMATION,
+            Level::Error => DiagnosticSeverity::ERROR,
+        }),
+        source: Some(format!("clarity {stage}")),
+        message: d.message.clone(),
+        ..Default::default()
     }
 }
 
