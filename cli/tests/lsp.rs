@@ -583,7 +583,7 @@ fn the_other_contracts_of_the_project_are_known_and_not_silenced() {
 
     // Completion of contract-call? targets, then of the target's functions.
     let end = vault_text.lines().count() as u32;
-    let mut edit = |c: &mut Client, version: i64, text: &str| {
+    let edit = |c: &mut Client, version: i64, text: &str| {
         c.notify(
             "textDocument/didChange",
             json!({"textDocument": {"uri": vault, "version": version}, "contentChanges": [

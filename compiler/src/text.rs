@@ -48,3 +48,16 @@ fn function_text(module: &str, export: &str) -> Option<String> {
     }
     (!out.is_empty()).then_some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_function_is_cut_from_the_module_text() {
+        let module = "(module\n  (export \"get-x\" (func 5))\n  (func (;5;) (type 0)\n    i32.const 1\n    drop)\n  (func (;6;) (type 0)\n    nop)\n)";
+        assert_eq!(
+            super::function_text(module, "get-x").as_deref(),
+            Some("  (func (;5;) (type 0)\n    i32.const 1\n    drop)\n")
+        );
+        assert_eq!(super::function_text(module, "nope"), None);
+    }
+}

@@ -548,16 +548,3 @@ fn read(c: &mut Console, path: &str) -> Reply {
     }
     Reply { text: out, failed }
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_function_is_cut_from_the_module_text() {
-        let module = "(module\n  (export \"get-x\" (func 5))\n  (func (;5;) (type 0)\n    i32.const 1\n    drop)\n  (func (;6;) (type 0)\n    nop)\n)";
-        assert_eq!(
-            super::function_text(module, "get-x").as_deref(),
-            Some("  (func (;5;) (type 0)\n    i32.const 1\n    drop)\n")
-        );
-        assert_eq!(super::function_text(module, "nope"), None);
-    }
-}
