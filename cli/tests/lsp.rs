@@ -720,3 +720,39 @@ fn a_code_lens_opens_the_wasm_text_in_a_client_that_shows_documents() {
     assert_eq!(r["result"].as_str().unwrap(), shown);
     c.shutdown();
 }
+
+#[test]
+fn clarinets_check_checker_warns_when_the_manifest_enables_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("contracts")).unwrap();
+    std::fs::write(
+        root.join("Clarinet.toml"),
+        "[project]\nname = \"cc\"\n\n[contracts.store]\npath = \"contracts/store.clar\"\n\
+         clarity_version = 2\nepoch = 2.4\n\n[repl.analysis]\npasses = [\"check_checker\"]\n",
+    )
+    .unwrap();
+    let source = "(define-data-var owner principal tx-sender)\n\
+                  (define-public (set-owner (who principal))\n  (ok (var-set owner who)))\n\
+                  ;; #[allow(unchecked_data)]\n\
+                  (define-public (set-owner-2 (who principal))\n  (ok (var-set owner who)))\n";
+    let path = root.join("contracts/store.clar");
+    std::fs::write(&path, source).unwrap();
+    let mut c = Client::start(root);
+    initialize(&mut c, root);
+    let u = uri(&path);
+    c.open(&u, source);
+    // The unchecked write is a warning, with a note where the input comes in; the one
+    // under `#[allow(unchecked_data)]` is not.
+    let d = c.diagnostics(&u);
+    assert_eq!(
+        messages(&d),
+        [
+            "use of potentially unchecked data",
+            "source of untrusted input here"
+        ]
+    );
+    assert_eq!(d[0]["severity"], 2);
+    assert_eq!(d[0]["range"]["start"], json!({"line": 2, "character": 21}));
+    c.shutdown();
+}

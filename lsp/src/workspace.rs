@@ -263,6 +263,7 @@ impl Workspace {
                 return out;
             }
         };
+        repl_passes(&mut chain, &analyzed, text, project.as_deref(), &mut out);
         self.compile(&mut chain, &analyzed, &mut out, project.as_deref());
         out.analysis = Some(analyzed.analysis);
         out
@@ -402,6 +403,32 @@ pub fn kind_word(k: FunctionKind) -> &'static str {
         FunctionKind::ReadOnly => "read-only",
         FunctionKind::Private => "private",
     }
+}
+
+/// clarity-repl's analysis passes, as Clarinet runs them after the type check: its call
+/// checker, and those the manifest enables (`[repl.analysis] passes = ["check_checker"]`),
+/// with the source's `;; #[allow(...)]` annotations.
+fn repl_passes(
+    chain: &mut Chain,
+    analyzed: &Analyzed,
+    text: &str,
+    project: Option<&Project>,
+    out: &mut Checked,
+) {
+    let settings = project.map(|p| p.analysis.clone()).unwrap_or_default();
+    let interpreter = clarity_repl::repl::ClarityInterpreter::new(
+        out.id.issuer.clone(),
+        clarity_repl::repl::Settings::default(),
+    );
+    let (annotations, mut found) = interpreter.collect_annotations(&analyzed.ast, text);
+    let mut analysis = analyzed.analysis.clone();
+    let mut db = AnalysisDatabase::new(&mut chain.store);
+    match clarity_repl::analysis::run_analysis(&mut analysis, &mut db, &annotations, &settings) {
+        Ok(warnings) => found.extend(warnings),
+        Err(errors) => found.extend(errors),
+    }
+    out.diagnostics
+        .extend(found.iter().map(|d| to_diagnostic(d, "check")));
 }
 
 /// A clarity-vm diagnostic of `stage` (parse, analysis) at its first span.

@@ -72,6 +72,9 @@ pub struct Project {
     pub refused: BTreeMap<QualifiedContractIdentifier, String>,
     /// To print once per run (contracts running at an epoch other than declared, …).
     pub warnings: Vec<String>,
+    /// clarity-repl's analysis passes the manifest enables (`[repl.analysis]`, e.g.
+    /// `check_checker`), with their settings: what Clarinet checks beyond the type checker.
+    pub analysis: clarity_repl::analysis::Settings,
 }
 
 impl Project {
@@ -303,6 +306,7 @@ pub fn load(manifest_path: &Path) -> Result<Project, ProjectError> {
         cache_dir,
         refused,
         warnings,
+        analysis: manifest.repl_settings.analysis.clone(),
     })
 }
 
