@@ -754,5 +754,16 @@ fn clarinets_check_checker_warns_when_the_manifest_enables_it() {
     );
     assert_eq!(d[0]["severity"], 2);
     assert_eq!(d[0]["range"]["start"], json!({"line": 2, "character": 21}));
+
+    // The manifest changes on disk (the pass turned off): read again at the next check.
+    let manifest = std::fs::read_to_string(root.join("Clarinet.toml")).unwrap();
+    let off = manifest.replace("passes = [\"check_checker\"]", "passes = []");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(root.join("Clarinet.toml"), off).unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": source}]}),
+    );
+    assert_eq!(c.diagnostics(&u), Vec::<Value>::new());
     c.shutdown();
 }

@@ -73,7 +73,8 @@ pub struct FunctionInfo {
 pub struct Workspace {
     pub docs: HashMap<Url, String>,
     pub checked: HashMap<Url, Arc<Checked>>,
-    projects: HashMap<PathBuf, Arc<Project>>,
+    /// Projects by manifest, with the manifest's modification time when read.
+    projects: HashMap<PathBuf, (Option<std::time::SystemTime>, Arc<Project>)>,
     /// Per (manifest, contract): the hash of what was deployed before it, and the chain.
     bases: HashMap<(PathBuf, QualifiedContractIdentifier), (u64, Chain)>,
 }
@@ -105,26 +106,35 @@ impl Workspace {
 
     /// The file and text of the contract `name` of `c`'s project.
     pub fn contract_source(&self, c: &Checked, name: &str) -> Option<(Url, String)> {
-        let p = self.projects.get(c.manifest.as_ref()?)?;
+        let (_, p) = self.projects.get(c.manifest.as_ref()?)?;
         let contract = p.contracts.iter().find(|x| x.id.name.as_str() == name)?;
         let uri = Url::from_file_path(&contract.path).ok()?;
         Some((uri, self.text_of(&contract.path, &contract.source)))
     }
 
+    /// The project of `manifest`, read again when the manifest changed on disk (a contract
+    /// added, settings changed) since it was last read.
     fn project(&mut self, manifest: &Path) -> Result<Arc<Project>, String> {
-        if let Some(p) = self.projects.get(manifest) {
-            return Ok(p.clone());
+        let stamp = std::fs::metadata(manifest).and_then(|m| m.modified()).ok();
+        if let Some((s, p)) = self.projects.get(manifest) {
+            if *s == stamp {
+                return Ok(p.clone());
+            }
+            self.forget_project(manifest);
         }
         let p = Arc::new(clarinet_wasm_project::load(manifest).map_err(|e| e.0)?);
-        self.projects.insert(manifest.to_path_buf(), p.clone());
+        self.projects
+            .insert(manifest.to_path_buf(), (stamp, p.clone()));
         Ok(p)
     }
 
-    /// The text of a file: the editor's when it is open, else the disk's.
+    /// The text of a file: the editor's when it is open, else the disk's now (it may have
+    /// changed since the project was read), else what was read then.
     fn text_of(&self, path: &Path, fallback: &str) -> String {
         Url::from_file_path(path)
             .ok()
             .and_then(|u| self.docs.get(&u).cloned())
+            .or_else(|| std::fs::read_to_string(path).ok())
             .unwrap_or_else(|| fallback.to_string())
     }
 
