@@ -14,6 +14,29 @@ pub fn run(manifest: &ManifestArg) -> Result<ExitCode, String> {
     for r in compile_all(&project) {
         let c = r.contract;
         let rel = project.relative(&c.path);
+        // clarity-repl's passes, as `clarinet check` reports them.
+        for d in &r.findings {
+            let (l, col) = d
+                .spans
+                .first()
+                .map(|s| (s.start_line, s.start_column))
+                .unwrap_or((1, 1));
+            let level = match d.level {
+                clarity::vm::diagnostic::Level::Error => {
+                    errors += 1;
+                    Level::Error
+                }
+                clarity::vm::diagnostic::Level::Warning => {
+                    warnings += 1;
+                    Level::Warning
+                }
+                clarity::vm::diagnostic::Level::Note => Level::Note,
+            };
+            println!(
+                "{}",
+                render(&rel, Some(&c.source), l, col, level, &d.message)
+            );
+        }
         match &r.compiled {
             Ok(_) => {}
             Err(f @ CompileFailure::Analysis(_)) => {

@@ -7,6 +7,7 @@ use colored::Colorize;
 pub enum Level {
     Error,
     Warning,
+    Note,
 }
 
 pub fn render(
@@ -20,6 +21,7 @@ pub fn render(
     let lvl = match level {
         Level::Error => "error".red().bold(),
         Level::Warning => "warning".yellow().bold(),
+        Level::Note => "note".cyan().bold(),
     };
     let mut out = format!(
         "{}: {lvl}: {}",

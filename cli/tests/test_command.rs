@@ -244,6 +244,49 @@ fn check_reports_positions_and_levels() {
 }
 
 #[test]
+fn check_runs_the_analysis_passes_the_manifest_enables() {
+    let dir = scratch("check-checker");
+    std::fs::create_dir_all(dir.join("contracts")).unwrap();
+    let manifest = "[project]\nname = \"x\"\n[contracts.a]\npath = \"contracts/a.clar\"\n\
+                    clarity_version = 2\nepoch = 2.4\n[repl.analysis]\npasses = [\"check_checker\"]\n";
+    std::fs::write(dir.join("Clarinet.toml"), manifest).unwrap();
+    std::fs::write(
+        dir.join("contracts/a.clar"),
+        "(define-data-var owner principal tx-sender)\n\
+         (define-public (set-owner (who principal))\n  (ok (var-set owner who)))\n",
+    )
+    .unwrap();
+    let o = run(&["check", "--manifest-path", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("contracts/a.clar:3:22: warning: use of potentially unchecked data"),
+        "{out}"
+    );
+    assert!(
+        out.contains("contracts/a.clar:2:28: note: source of untrusted input here"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 contract checked: 0 errors, 1 warning"),
+        "{out}"
+    );
+
+    // Without the pass, nothing to say.
+    std::fs::write(
+        dir.join("Clarinet.toml"),
+        manifest.replace("\"check_checker\"", ""),
+    )
+    .unwrap();
+    let o = run(&["check", "--manifest-path", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&o).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn compile_writes_a_module_per_contract() {
     let dir = scratch("compile");
     let o = run(&[

@@ -415,9 +415,7 @@ pub fn kind_word(k: FunctionKind) -> &'static str {
     }
 }
 
-/// clarity-repl's analysis passes, as Clarinet runs them after the type check: its call
-/// checker, and those the manifest enables (`[repl.analysis] passes = ["check_checker"]`),
-/// with the source's `;; #[allow(...)]` annotations.
+/// clarity-repl's analysis passes, as Clarinet runs them (`project::passes`).
 fn repl_passes(
     chain: &mut Chain,
     analyzed: &Analyzed,
@@ -426,17 +424,13 @@ fn repl_passes(
     out: &mut Checked,
 ) {
     let settings = project.map(|p| p.analysis.clone()).unwrap_or_default();
-    let interpreter = clarity_repl::repl::ClarityInterpreter::new(
-        out.id.issuer.clone(),
-        clarity_repl::repl::Settings::default(),
+    let found = clarinet_wasm_project::passes::run(
+        &mut chain.store,
+        analyzed,
+        text,
+        &settings,
+        &out.id.issuer,
     );
-    let (annotations, mut found) = interpreter.collect_annotations(&analyzed.ast, text);
-    let mut analysis = analyzed.analysis.clone();
-    let mut db = AnalysisDatabase::new(&mut chain.store);
-    match clarity_repl::analysis::run_analysis(&mut analysis, &mut db, &annotations, &settings) {
-        Ok(warnings) => found.extend(warnings),
-        Err(errors) => found.extend(errors),
-    }
     out.diagnostics
         .extend(found.iter().map(|d| to_diagnostic(d, "check")));
 }

@@ -25,7 +25,15 @@ pub fn compile_source(
     let epoch = chain.epoch;
     let analyzed = analyze::analyze(&mut chain.store, id, source, version, epoch)
         .map_err(CompileFailure::Analysis)?;
-    wasm::exec::compile(chain, &analyzed).map_err(|e| {
+    compile_analyzed(chain, &analyzed)
+}
+
+/// Compile a contract already analysed against `chain`.
+pub fn compile_analyzed(
+    chain: &mut Chain,
+    analyzed: &analyze::Analyzed,
+) -> Result<clarinet_wasm_compiler::Compiled, CompileFailure> {
+    wasm::exec::compile(chain, analyzed).map_err(|e| {
         CompileFailure::Unsupported(match e {
             wasm::exec::NotRun::Unsupported(e) => e,
             other => clarinet_wasm_compiler::CompileError {
