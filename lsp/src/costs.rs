@@ -4,14 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use clarinet_wasm_compiler::{function_bounds, with_contract_load};
+use clarinet_wasm_compiler::{function_bounds, with_contract_load, FunctionKind};
 use clarinet_wasm_costs::CostTable;
 use clarinet_wasm_project::Project;
 use clarinet_wasm_runtime::analyze::{analyze, Analyzed};
 use clarinet_wasm_runtime::chain::Chain;
-use clarity::vm::analysis::{AnalysisDatabase, ContractAnalysis};
+use clarity::vm::analysis::ContractAnalysis;
 use clarity::vm::costs::ExecutionCost;
-use clarity::vm::database::ClarityDatabase;
 use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, Value};
 use clarity::vm::SymbolicExpression;
@@ -29,9 +28,10 @@ pub fn functions(
     analyzed: &Analyzed,
     out: &Checked,
     measured: &Measured,
+    cache: &mut CalleeCache,
 ) -> Vec<FunctionInfo> {
     let a = &analyzed.analysis;
-    let bounds = bounds(chain, analyzed);
+    let bounds = bounds(chain, analyzed, cache);
     let mut fns = vec![];
     for (kind, table) in [
         ("public", &a.public_function_types),
@@ -75,11 +75,12 @@ pub fn functions(
 fn bounds(
     chain: &mut Chain,
     analyzed: &Analyzed,
+    cache: &mut CalleeCache,
 ) -> BTreeMap<String, (ExecutionCost, Vec<String>)> {
     let Ok(table) = clarinet_wasm_runtime::costs::table_for(chain) else {
         return BTreeMap::new();
     };
-    let callees = callee_bounds(chain, &analyzed.analysis, &table, 2);
+    let callees = callee_bounds(chain, &analyzed.analysis, &table, cache);
     let lookup = |id: &QualifiedContractIdentifier, f: &str| {
         callees.get(&(id.clone(), f.to_string())).cloned()
     };
@@ -89,63 +90,63 @@ fn bounds(
         .collect()
 }
 
-type CalleeBounds = HashMap<(QualifiedContractIdentifier, String), ExecutionCost>;
+/// The complete bounds of deployed contracts' public and read-only functions, called from
+/// outside (`LoadContract` included). They hold as long as the chain they were made on:
+/// a deployed contract, and those it calls, never change.
+pub type CalleeCache = HashMap<QualifiedContractIdentifier, Vec<(String, ExecutionCost)>>;
 
-/// The bounds of the functions of the contracts `analysis` calls statically (from outside,
-/// `LoadContract` included), themselves bounded `depth` calls deep: the deployed source
-/// of each is analysed again for its types.
+/// The bounds of the functions `analysis` calls statically in other contracts.
 fn callee_bounds(
     chain: &mut Chain,
     analysis: &ContractAnalysis,
     table: &CostTable,
-    depth: u32,
-) -> CalleeBounds {
-    let mut out = CalleeBounds::new();
-    if depth == 0 {
-        return out;
-    }
+    cache: &mut CalleeCache,
+) -> HashMap<(QualifiedContractIdentifier, String), ExecutionCost> {
     let mut called = BTreeSet::new();
     for e in &analysis.expressions {
         static_callees(e, &mut called);
     }
+    let mut out = HashMap::new();
     for id in called {
-        let (source, size, version) = {
-            let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
-            db.begin();
-            let src = db.get_contract_src(&id);
-            let size = db.get_contract_size(&id).ok();
-            db.roll_back();
-            let version = {
-                let epoch = chain.epoch;
-                let mut adb = AnalysisDatabase::new(&mut chain.store);
-                adb.begin();
-                let v = adb.load_contract(&id, &epoch).map(|a| a.clarity_version);
-                adb.roll_back();
-                v
-            };
-            (src, size, version)
-        };
-        let (Some(source), Some(size), Some(version)) = (source, size, version) else {
-            continue;
-        };
-        let epoch = chain.epoch;
-        let Ok(a) = analyze(&mut chain.store, &id, &source, version, epoch) else {
-            continue;
-        };
-        let deeper = callee_bounds(chain, &a.analysis, table, depth - 1);
-        let lookup = |c: &QualifiedContractIdentifier, f: &str| {
-            deeper.get(&(c.clone(), f.to_string())).cloned()
-        };
-        for b in function_bounds(&a.analysis, table, epoch, &lookup) {
-            if !b.unbounded.is_empty() || b.kind == clarinet_wasm_compiler::FunctionKind::Private {
-                continue;
-            }
-            if let Some(c) = with_contract_load(table, size, &b.cost) {
-                out.insert((id.clone(), b.name), c);
-            }
+        for (f, c) in contract_bounds(chain, &id, table, cache) {
+            out.insert((id.clone(), f), c);
         }
     }
     out
+}
+
+/// A deployed contract's bounds (see `CalleeCache`): its source analysed again for its
+/// types, its own callees first. Deployed contracts call only earlier ones, so this ends.
+fn contract_bounds(
+    chain: &mut Chain,
+    id: &QualifiedContractIdentifier,
+    table: &CostTable,
+    cache: &mut CalleeCache,
+) -> Vec<(String, ExecutionCost)> {
+    if let Some(b) = cache.get(id) {
+        return b.clone();
+    }
+    // Empty while in progress: a cycle, were there one, would only lose its bounds.
+    cache.insert(id.clone(), vec![]);
+    let computed = (|| {
+        let (source, size) = chain.source_of(id)?;
+        let version = chain.analysis_of(id)?.clarity_version;
+        let epoch = chain.epoch;
+        let a = analyze(&mut chain.store, id, &source, version, epoch).ok()?;
+        let deeper = callee_bounds(chain, &a.analysis, table, cache);
+        let lookup = |c: &QualifiedContractIdentifier, f: &str| {
+            deeper.get(&(c.clone(), f.to_string())).cloned()
+        };
+        let complete: Vec<_> = function_bounds(&a.analysis, table, epoch, &lookup)
+            .into_iter()
+            .filter(|b| b.unbounded.is_empty() && b.kind != FunctionKind::Private)
+            .filter_map(|b| Some((b.name, with_contract_load(table, size, &b.cost)?)))
+            .collect();
+        Some(complete)
+    })()
+    .unwrap_or_default();
+    cache.insert(id.clone(), computed.clone());
+    computed
 }
 
 /// The contracts named literally in `(contract-call? .c f ...)` under `e`.
@@ -168,19 +169,5 @@ fn static_callees(e: &SymbolicExpression, out: &mut BTreeSet<QualifiedContractId
     }
     for i in items {
         static_callees(i, out);
-    }
-}
-
-/// A cost as its non-zero dimensions: `runtime 1234, read_count 2`.
-pub fn short(c: &ExecutionCost) -> String {
-    let parts: Vec<String> = clarinet_wasm_runtime::dual::dimensions(c)
-        .iter()
-        .filter(|(_, v)| *v != 0)
-        .map(|(n, v)| format!("{n} {v}"))
-        .collect();
-    if parts.is_empty() {
-        "nothing".into()
-    } else {
-        parts.join(", ")
     }
 }

@@ -35,28 +35,10 @@ impl Doc {
 /// The doc of a native function, define form or keyword available at `version`.
 pub fn lookup(name: &str, version: ClarityVersion) -> Option<Doc> {
     if let Some(f) = NativeFunctions::lookup_by_name_at_version(name, &version) {
-        let api = make_api_reference(&f);
-        return Some(Doc {
-            name: api.name,
-            signature: api.signature,
-            input: api.input_type,
-            output: api.output_type,
-            description: api.description,
-            example: api.example,
-            keyword: false,
-        });
+        return Some(function_doc(make_api_reference(&f)));
     }
     if let Some(d) = DefineFunctions::lookup_by_name(name) {
-        let api = make_define_reference(&d);
-        return Some(Doc {
-            name: api.name,
-            signature: api.signature,
-            input: api.input_type,
-            output: api.output_type,
-            description: api.description,
-            example: api.example,
-            keyword: false,
-        });
+        return Some(function_doc(make_define_reference(&d)));
     }
     let k = NativeVariables::lookup_by_name_at_version(name, &version)?;
     let api = make_keyword_reference(&k)?;
@@ -69,6 +51,18 @@ pub fn lookup(name: &str, version: ClarityVersion) -> Option<Doc> {
         example: api.example.to_string(),
         keyword: true,
     })
+}
+
+fn function_doc(api: clarity::vm::docs::FunctionAPI) -> Doc {
+    Doc {
+        name: api.name,
+        signature: api.signature,
+        input: api.input_type,
+        output: api.output_type,
+        description: api.description,
+        example: api.example,
+        keyword: false,
+    }
 }
 
 /// Every name `lookup` knows at `version`.

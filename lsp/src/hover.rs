@@ -5,9 +5,9 @@ use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, Value};
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-use crate::costs::short;
 use crate::position::{clarity_pos, path_at, span_range};
 use crate::workspace::Checked;
+use clarinet_wasm_runtime::dual::render_cost_short as short;
 
 pub fn hover(c: &Checked, at: Position) -> Option<Hover> {
     let (line, col) = clarity_pos(at);

@@ -220,11 +220,18 @@ fn lens(c: &Checked, f: &FunctionInfo) -> Option<CodeLens> {
     let d = c.definitions.iter().find(|d| d.name == f.name)?;
     let mut parts = vec![];
     match (&f.bound, &f.measured) {
-        (_, Some(m)) => parts.push(format!("cost {} (measured)", crate::costs::short(m))),
-        (Some(b), None) if f.unbounded.is_empty() => {
-            parts.push(format!("cost ≤ {}", crate::costs::short(b)))
-        }
-        (Some(b), None) => parts.push(format!("cost ≤ {} + calls", crate::costs::short(b))),
+        (_, Some(m)) => parts.push(format!(
+            "cost {} (measured)",
+            clarinet_wasm_runtime::dual::render_cost_short(m)
+        )),
+        (Some(b), None) if f.unbounded.is_empty() => parts.push(format!(
+            "cost ≤ {}",
+            clarinet_wasm_runtime::dual::render_cost_short(b)
+        )),
+        (Some(b), None) => parts.push(format!(
+            "cost ≤ {} + calls",
+            clarinet_wasm_runtime::dual::render_cost_short(b)
+        )),
         (None, None) => {}
     }
     if let Some(n) = f.wasm_bytes {

@@ -17,7 +17,7 @@ use clarinet_wasm_compiler::{Compiled, FunctionKind};
 use clarinet_wasm_project::Project;
 use clarinet_wasm_runtime::analyze::{analyze, Analyzed};
 use clarinet_wasm_runtime::chain::Chain;
-use clarity::vm::analysis::{AnalysisDatabase, ContractAnalysis};
+use clarity::vm::analysis::ContractAnalysis;
 use clarity::vm::ast::build_ast_with_diagnostics;
 use clarity::vm::costs::ExecutionCost;
 use clarity::vm::diagnostic::Level;
@@ -69,14 +69,23 @@ pub struct FunctionInfo {
     pub measured: Option<ExecutionCost>,
 }
 
+struct Base {
+    hash: u64,
+    chain: Chain,
+    callees: crate::costs::CalleeCache,
+}
+
 #[derive(Default)]
 pub struct Workspace {
     pub docs: HashMap<Url, String>,
     pub checked: HashMap<Url, Arc<Checked>>,
     /// Projects by manifest, with the manifest's modification time when read.
     projects: HashMap<PathBuf, (Option<std::time::SystemTime>, Arc<Project>)>,
-    /// Per (manifest, contract): the hash of what was deployed before it, and the chain.
-    bases: HashMap<(PathBuf, QualifiedContractIdentifier), (u64, Chain)>,
+    /// Per (manifest, contract): the hash of what was deployed before it, the chain, and
+    /// the bounds of the deployed contracts it calls (made on that chain).
+    bases: HashMap<(PathBuf, QualifiedContractIdentifier), Base>,
+    /// For lone files: the devnet chain's boot contracts' bounds.
+    devnet_callees: crate::costs::CalleeCache,
 }
 
 impl Workspace {
@@ -165,12 +174,12 @@ impl Workspace {
     }
 
     fn empty(&self, uri: &Url, text: &str, manifest: Option<PathBuf>) -> Checked {
-        let stem = uri
+        // Named as a test file is deployed: after its file name.
+        let name = uri
             .to_file_path()
             .ok()
-            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().to_string()))
-            .unwrap_or_else(|| "contract".into());
-        let name = contract_name(&stem);
+            .and_then(|p| clarinet_wasm_project::unit_tests::contract_name_for(&p).ok())
+            .map_or_else(|| "contract".to_string(), |n| n.to_string());
         let deployer = clarinet_wasm_runtime::chain::devnet_accounts()[0]
             .address
             .clone();
@@ -257,9 +266,10 @@ impl Workspace {
             .map(|d| to_diagnostic(d, "parse"))
             .collect();
         out.definitions = definitions(&out.exprs, text);
-        let mut chain = match (&project, chain_key) {
+        let base_key = chain_key.as_ref().map(|(m, id, _)| (m.clone(), id.clone()));
+        let (mut chain, mut callees) = match (&project, chain_key) {
             (Some(p), Some((m, id, before))) => self.base(p, &m, &id, before),
-            _ => Chain::devnet(),
+            _ => (Chain::devnet(), std::mem::take(&mut self.devnet_callees)),
         };
         out.callable = callable(&mut chain, project.as_deref(), &out.id);
         let analyzed = match analyze(&mut chain.store, &out.id, text, out.version, epoch) {
@@ -274,18 +284,26 @@ impl Workspace {
             }
         };
         repl_passes(&mut chain, &analyzed, text, project.as_deref(), &mut out);
-        self.compile(&mut chain, &analyzed, &mut out, project.as_deref());
+        self.compile(
+            &mut chain,
+            &analyzed,
+            &mut out,
+            project.as_deref(),
+            &mut callees,
+        );
+        self.keep_callees(base_key, callees);
         out.analysis = Some(analyzed.analysis);
         out
     }
 
     /// Our compiler on the checked contract: its module, or where it refused.
     fn compile(
-        &mut self,
+        &self,
         chain: &mut Chain,
         analyzed: &Analyzed,
         out: &mut Checked,
         project: Option<&Project>,
+        callees: &mut crate::costs::CalleeCache,
     ) {
         let started = Instant::now();
         match clarinet_wasm_runtime::wasm::exec::compile(chain, analyzed) {
@@ -308,7 +326,7 @@ impl Workspace {
         }
         out.compile_ms = started.elapsed().as_secs_f64() * 1e3;
         let measured = project.map(crate::costs::measured).unwrap_or_default();
-        out.functions = crate::costs::functions(chain, analyzed, out, &measured);
+        out.functions = crate::costs::functions(chain, analyzed, out, &measured, callees);
     }
 
     /// The range of the expression starting at (line, col), or of that position alone.
@@ -332,7 +350,7 @@ impl Workspace {
         manifest: &Path,
         id: &QualifiedContractIdentifier,
         before: usize,
-    ) -> Chain {
+    ) -> (Chain, crate::costs::CalleeCache) {
         let sources: Vec<String> = p.contracts[..before]
             .iter()
             .map(|c| self.text_of(&c.path, &c.source))
@@ -341,18 +359,34 @@ impl Workspace {
         sources.hash(&mut h);
         let hash = h.finish();
         let key = (manifest.to_path_buf(), id.clone());
-        if let Some((k, chain)) = self.bases.get(&key) {
-            if *k == hash {
-                return chain.clone();
+        let stale = self.bases.get(&key).is_none_or(|b| b.hash != hash);
+        if stale {
+            let mut chain = p.chain();
+            for (c, source) in p.contracts[..before].iter().zip(&sources) {
+                // A contract that fails to deploy is simply not there for the ones after it.
+                let _ = clarinet_wasm_runtime::interp::deploy(&mut chain, &c.id, source, c.version);
             }
+            let base = Base {
+                hash,
+                chain,
+                callees: Default::default(),
+            };
+            self.bases.insert(key.clone(), base);
         }
-        let mut chain = p.chain();
-        for (c, source) in p.contracts[..before].iter().zip(&sources) {
-            // A contract that fails to deploy is simply not there for the ones after it.
-            let _ = clarinet_wasm_runtime::interp::deploy(&mut chain, &c.id, source, c.version);
+        let base = self.bases.get_mut(&key).expect("just made");
+        (base.chain.clone(), std::mem::take(&mut base.callees))
+    }
+
+    /// Give back the callee bounds `base` lent (grown by the check).
+    fn keep_callees(
+        &mut self,
+        key: Option<(PathBuf, QualifiedContractIdentifier)>,
+        c: crate::costs::CalleeCache,
+    ) {
+        match key.and_then(|k| self.bases.get_mut(&k)) {
+            Some(b) => b.callees = c,
+            None => self.devnet_callees = c,
         }
-        self.bases.insert(key, (hash, chain.clone()));
-        chain
     }
 }
 
@@ -367,27 +401,21 @@ fn callable(
     let Some(p) = project else {
         return out;
     };
-    let epoch = chain.epoch;
-    let mut db = AnalysisDatabase::new(&mut chain.store);
-    db.begin();
     for c in &p.contracts {
         if &c.id == me {
             continue;
         }
-        let Some(a) = db.load_contract(&c.id, &epoch) else {
+        let Some(a) = chain.analysis_of(&c.id) else {
             continue;
         };
-        let mut fns = vec![];
-        for (name, t) in a
+        let fns = a
             .public_function_types
             .iter()
             .chain(a.read_only_function_types.iter())
-        {
-            fns.push((name.to_string(), signature_of(name, t)));
-        }
+            .map(|(name, t)| (name.to_string(), signature_of(name, t)))
+            .collect();
         out.insert(c.id.name.to_string(), (c.id.clone(), fns));
     }
-    db.roll_back();
     out
 }
 
@@ -466,24 +494,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
             (Ok(x), Ok(y)) => x == y,
             _ => false,
         }
-}
-
-/// A contract name from a file stem (Clarity's rules: a letter first, then letters,
-/// digits, `-` and `_`).
-fn contract_name(stem: &str) -> String {
-    let mut s: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        s.insert_str(0, "c-");
-    }
-    s.truncate(40);
-    s
 }

@@ -12,7 +12,6 @@ use clarinet_wasm_runtime::dual::Runtimes;
 use clarinet_wasm_runtime::wasm::ModuleSource;
 use clarity::codec::StacksMessageCodec;
 use clarity::types::StacksEpochId;
-use clarity::vm::analysis::AnalysisDatabase;
 use clarity::vm::types::QualifiedContractIdentifier;
 use clarity::vm::Value;
 use colored::Colorize;
@@ -353,13 +352,7 @@ pub fn functions_of(c: &mut Console, id: &QualifiedContractIdentifier) -> Vec<(S
             })
             .collect();
     }
-    let chain = c.dual.reference();
-    let epoch = chain.epoch;
-    let mut db = AnalysisDatabase::new(&mut chain.store);
-    db.begin();
-    let analysis = db.load_contract(id, &epoch);
-    db.roll_back();
-    let Some(a) = analysis else {
+    let Some(a) = c.dual.reference().analysis_of(id) else {
         return vec![];
     };
     a.public_function_types
@@ -388,12 +381,9 @@ fn contracts(c: &mut Console) -> Reply {
 fn tokens(c: &mut Console) -> (Vec<Token>, Vec<Token>) {
     let ids = c.contracts.clone();
     let chain = c.dual.reference();
-    let epoch = chain.epoch;
-    let mut db = AnalysisDatabase::new(&mut chain.store);
-    db.begin();
     let (mut fts, mut nfts) = (vec![], vec![]);
     for id in ids {
-        if let Some(a) = db.load_contract(&id, &epoch) {
+        if let Some(a) = chain.analysis_of(&id) {
             fts.extend(
                 a.fungible_tokens
                     .iter()
@@ -406,7 +396,6 @@ fn tokens(c: &mut Console) -> (Vec<Token>, Vec<Token>) {
             );
         }
     }
-    db.roll_back();
     (fts, nfts)
 }
 

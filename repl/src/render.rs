@@ -4,9 +4,10 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use clarinet_wasm_runtime::dual::{dimensions, render_cost, render_result, StepReport, Verdict};
+use clarinet_wasm_runtime::dual::{
+    render_cost, render_cost_short, render_result, StepReport, Verdict,
+};
 use clarinet_wasm_runtime::trace::{first_difference, Item, Node, Traces};
-use clarity::vm::costs::ExecutionCost;
 use colored::Colorize;
 
 /// What to show besides the result.
@@ -194,20 +195,6 @@ pub fn traces(t: &Traces) -> String {
     s
 }
 
-/// A node's cost, its non-zero dimensions only.
-fn node_cost(c: &ExecutionCost) -> String {
-    let parts: Vec<String> = dimensions(c)
-        .iter()
-        .filter(|(_, v)| *v != 0)
-        .map(|(n, v)| format!("{n} {v}"))
-        .collect();
-    if parts.is_empty() {
-        "no cost".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
 fn tree(s: &mut String, root: &Node, mark: Option<(&[usize], &str)>) {
     let here = mark.filter(|(p, _)| p.is_empty()).map(|(_, part)| part);
     node_line(s, "", root, here);
@@ -220,7 +207,7 @@ fn node_line(s: &mut String, lead: &str, n: &Node, marked: Option<&str>) {
         "{lead}{} -> {}  {}",
         n.call,
         n.result,
-        node_cost(&n.cost).dimmed()
+        render_cost_short(&n.cost).dimmed()
     );
     end_line(s, marked);
 }

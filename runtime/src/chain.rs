@@ -219,6 +219,29 @@ impl Chain {
         Ok((r, cost))
     }
 
+    /// The stored analysis of a deployed contract (its functions' types, tokens, ...).
+    pub fn analysis_of(
+        &mut self,
+        id: &QualifiedContractIdentifier,
+    ) -> Option<clarity::vm::analysis::ContractAnalysis> {
+        let epoch = self.epoch;
+        let mut db = clarity::vm::analysis::AnalysisDatabase::new(&mut self.store);
+        db.begin();
+        let a = db.load_contract(id, &epoch);
+        db.roll_back();
+        a
+    }
+
+    /// A deployed contract's source and its size as the database records it (what
+    /// `LoadContract` is charged for).
+    pub fn source_of(&mut self, id: &QualifiedContractIdentifier) -> Option<(String, u64)> {
+        let mut db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
+        db.begin();
+        let r = db.get_contract_src(id).zip(db.get_contract_size(id).ok());
+        db.roll_back();
+        r
+    }
+
     /// Credit `amount` µSTX to `who`, outside any transaction (genesis, the console's
     /// `::mint_stx`).
     pub fn mint_stx(&mut self, who: &PrincipalData, amount: u128) {

@@ -2,7 +2,6 @@
 //! own copy of one starting chain, compared after every step in this order: result (value
 //! or error kind), events in order, state written, cost.
 
-use clarity::vm::analysis::AnalysisDatabase;
 use clarity::vm::costs::ExecutionCost;
 use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, StandardPrincipalData};
@@ -174,6 +173,21 @@ pub fn render_cost(c: &ExecutionCost) -> String {
         .map(|(n, v)| format!("{n} {v}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A cost's non-zero dimensions only (`runtime 1234, read_count 2`), or `no cost`: a
+/// node of a call tree, a function's bound.
+pub fn render_cost_short(c: &ExecutionCost) -> String {
+    let parts: Vec<String> = dimensions(c)
+        .iter()
+        .filter(|(_, v)| *v != 0)
+        .map(|(n, v)| format!("{n} {v}"))
+        .collect();
+    if parts.is_empty() {
+        "no cost".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// Contract metadata is JSON of structures holding hash maps, whose order varies from
@@ -595,15 +609,9 @@ pub fn is_read_only(
     {
         return f.kind == clarinet_wasm_compiler::FunctionKind::ReadOnly;
     }
-    let epoch = chain.epoch;
-    let mut db = AnalysisDatabase::new(&mut chain.store);
-    db.begin();
-    let r = db
-        .load_contract(contract, &epoch)
-        .map(|a| a.read_only_function_types.contains_key(function))
-        .unwrap_or(false);
-    db.roll_back();
-    r
+    chain
+        .analysis_of(contract)
+        .is_some_and(|a| a.read_only_function_types.contains_key(function))
 }
 
 /// `(contract-call? <literal contract> <name> args...)` → (contract, function, arg sources).

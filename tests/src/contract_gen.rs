@@ -481,6 +481,16 @@ impl Call {
 
 /// Build a project from `streams` (see the module documentation); missing streams are
 /// empty.
+/// Choices per stream: enough for the largest function bodies.
+pub const STREAM_LEN: usize = 1024;
+
+/// Generated projects, from proptest's streams of choices (shrinking shortens them).
+pub fn projects() -> impl proptest::strategy::Strategy<Value = Project> {
+    use proptest::prelude::*;
+    prop::collection::vec(prop::collection::vec(any::<u32>(), 0..=STREAM_LEN), STREAMS)
+        .prop_map(|streams| project(&streams))
+}
+
 pub fn project(streams: &[Vec<u32>]) -> Project {
     let stream = |i: usize| streams.get(i).map(|v| v.as_slice()).unwrap_or(&[]);
     let deployer = standard("deployer");

@@ -27,10 +27,9 @@ use clarinet_wasm_compiler::{function_bounds, with_contract_load, FunctionBound}
 use clarinet_wasm_costs::CostTable;
 use clarinet_wasm_runtime::analyze::analyze;
 use clarinet_wasm_runtime::costs::table_for;
-use clarinet_wasm_tests::contract_gen::{project, Project, STREAMS};
+use clarinet_wasm_tests::contract_gen::{projects, Project};
 use clarinet_wasm_tests::*;
 use clarity::vm::costs::ExecutionCost;
-use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestError, TestRunner};
 
 /// A chain on the interpreter alone, with the bounds of every contract deployed on it.
@@ -408,14 +407,6 @@ fn contract_calls() {
 }
 
 // ---- the property ---------------------------------------------------------------------
-
-/// Choices per stream, as in `generated_contracts.rs`.
-const STREAM_LEN: usize = 1024;
-
-fn projects() -> impl Strategy<Value = Project> {
-    prop::collection::vec(prop::collection::vec(any::<u32>(), 0..=STREAM_LEN), STREAMS)
-        .prop_map(|streams| project(&streams))
-}
 
 thread_local! {
     static BASE: Chain = Chain::devnet();

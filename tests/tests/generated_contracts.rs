@@ -32,23 +32,14 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use clarinet_wasm_tests::contract_gen::{project, Call, Project, STREAMS};
+use clarinet_wasm_tests::contract_gen::{projects, Call, Project};
 use clarinet_wasm_tests::*;
 use clarity::vm::ast::{build_ast_with_rules, ASTRules};
 use clarity::vm::functions::define::DefineFunctions;
 use clarity::vm::functions::NativeFunctions;
 use clarity::vm::types::TypeSignature;
 use clarity::vm::variables::NativeVariables;
-use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestError, TestRunner};
-
-/// Choices per stream (see `contract_gen`): enough for the largest function bodies.
-const STREAM_LEN: usize = 1024;
-
-fn projects() -> impl Strategy<Value = Project> {
-    prop::collection::vec(prop::collection::vec(any::<u32>(), 0..=STREAM_LEN), STREAMS)
-        .prop_map(|streams| project(&streams))
-}
 
 thread_local! {
     static BASE: Chain = Chain::devnet();
