@@ -24,8 +24,10 @@
 //! (and `asserts!`'s thrown value counts on the way on); since 2.05 a data access counts
 //! the larger of the serialized size and the declared size (which clarity-vm charges when
 //! the access fails); `map` over several sequences runs over the longest (clarity-vm
-//! 2.1.1's quirk with an empty one). Unbounded: `contract-call?` through a trait, and a
-//! static one whose callee's bound the caller does not give.
+//! 2.1.1's quirk with an empty one). Unbounded: `contract-call?` through a trait, a
+//! static one whose callee's bound the caller does not give, and a `map` whose result
+//! that quirk can make longer than its type when the result flows on (when it is only
+//! folded, counted, compared or dropped, its longest length bounds it).
 
 use std::collections::{HashMap, HashSet};
 
@@ -38,8 +40,8 @@ use clarity::vm::functions::define::DefineFunctions;
 use clarity::vm::representations::SymbolicExpressionType as X;
 use clarity::vm::types::signatures::FunctionType;
 use clarity::vm::types::{
-    PrincipalData, QualifiedContractIdentifier, SequenceSubtype, StringSubtype, TypeSignature,
-    Value,
+    ListTypeData, PrincipalData, QualifiedContractIdentifier, SequenceSubtype, StringSubtype,
+    TypeSignature, Value,
 };
 use clarity::vm::variables::NativeVariables;
 use clarity::vm::{ClarityVersion, SymbolicExpression};
@@ -371,11 +373,91 @@ impl<'a> Walker<'a> {
             return concrete(&T::type_of(v));
         }
         match self.analysis.type_map.as_ref().and_then(|m| m.get_type(e)) {
-            Some(t) => concrete(t),
+            Some(t) => self.map_result(e, concrete(t), b),
             None => {
                 b.unbounded(format!("no analysed type for the expression at {}", at(e)));
                 T::NoType
             }
+        }
+    }
+
+    /// `t`, the analysed type of `e`, made as long as clarity-vm 2.1.1 can make it when `e`
+    /// is an overlong `map` ([`Self::overlong_map`]).
+    fn map_result(&self, e: &SymbolicExpression, t: T, b: &mut Bound) -> T {
+        let Some(longest) = self.overlong_map(e, &t, b) else {
+            return t;
+        };
+        let T::SequenceType(SequenceSubtype::ListType(list)) = &t else {
+            return t;
+        };
+        let item = list.get_list_item_type().clone();
+        match u32::try_from(longest).map(|n| ListTypeData::new_list(item, n)) {
+            Ok(Ok(l)) => T::SequenceType(SequenceSubtype::ListType(l)),
+            _ => {
+                b.unbounded(format!("a map longer than a list can be at {}", at(e)));
+                t
+            }
+        }
+    }
+
+    /// When `e` is a `map` over several sequences of analysed type `t` whose result can
+    /// be longer than `t` allows, the longest it can be. The analysis takes the shortest
+    /// sequence, but clarity-vm 2.1.1's `special_map` does not stop at an empty sequence
+    /// that follows a longer one: the result can be as long as the longest.
+    fn overlong_map(&self, e: &SymbolicExpression, t: &T, b: &mut Bound) -> Option<u64> {
+        let (head, args) = e.match_list().and_then(|l| l.split_first())?;
+        if head.match_atom().map(|h| h.as_str()) != Some("map") || args.len() < 3 {
+            return None;
+        }
+        let (analysed, _) = seq_info(t)?;
+        let longest = args[1..]
+            .iter()
+            .filter_map(|s| seq_info(&self.ty(s, b)))
+            .map(|(n, _)| n)
+            .max()?;
+        (longest > analysed).then_some(longest)
+    }
+
+    /// Marks `b` unbounded where an overlong `map` result ([`Self::overlong_map`]) flows
+    /// on past the word that takes it: everything after would be sized by a type the
+    /// value does not fit. The words that only count, compare or index it are fine (their
+    /// charges see the longer type through [`Self::ty`]).
+    fn overlong_flows(
+        &self,
+        e: &SymbolicExpression,
+        parent: Option<(&str, usize, usize)>,
+        b: &mut Bound,
+    ) {
+        let Some(items) = e.match_list() else { return };
+        if let Some(t) = self.analysis.type_map.as_ref().and_then(|m| m.get_type(e)) {
+            let mut scratch = Bound::default();
+            if self.overlong_map(e, &concrete(t), &mut scratch).is_some() {
+                let terminal = match parent {
+                    Some(("fold", 1, _) | ("len", 0, _) | ("element-at" | "element-at?", 0, _)) => {
+                        true
+                    }
+                    Some(("map", i, _)) => i >= 1,
+                    Some(("is-eq" | "index-of" | "index-of?", _, _)) => true,
+                    Some(("begin", i, n)) => i + 1 < n,
+                    _ => false,
+                };
+                if !terminal {
+                    b.unbounded(format!(
+                        "a map over sequences of different lengths at {} (clarity-vm 2.1.1 \
+                         can return more elements than its type holds)",
+                        at(e)
+                    ));
+                }
+            }
+        }
+        let head = items
+            .first()
+            .and_then(|h| h.match_atom())
+            .map(|h| h.as_str());
+        // A list of `let` bindings has no head: every item is a binding.
+        for (i, x) in items.iter().enumerate().skip(head.is_some() as usize) {
+            let parent = head.map(|h| (h, i - 1, items.len() - 1));
+            self.overlong_flows(x, parent, b);
         }
     }
 
@@ -482,6 +564,7 @@ impl<'a> Walker<'a> {
         // Clarity 1).
         let args = declared.iter().map(|(n, t)| (n.clone(), concrete(t)));
         let outer = std::mem::replace(&mut self.scopes, args.collect());
+        self.overlong_flows(body, None, &mut b);
         let body = self.expr(body, 0);
         self.scopes = outer;
         b.add(&body);

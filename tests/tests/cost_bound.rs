@@ -430,6 +430,8 @@ fn reason_kind(r: &str) -> String {
         "contract-call? through a trait".into()
     } else if r.contains("whose bound is unknown") {
         "callee bound unknown".into()
+    } else if r.contains("map over sequences of different lengths") {
+        "map over sequences of different lengths".into()
     } else {
         r.to_string()
     }
@@ -534,5 +536,53 @@ fn generated_calls_stay_within_their_bounds() {
             s.checked * 3 >= s.calls,
             "too few calls with a complete bound: {s:?}"
         );
+    }
+}
+
+const UNEVEN: &str = r#"
+(define-private (is-big (x uint)) (> x u5))
+(define-read-only (sum-products (xs (list 3 uint)) (ys (list 1 uint)))
+  (fold + (map * xs ys) u0))
+(define-read-only (counted (xs (list 3 uint)) (ys (list 1 uint)))
+  (begin (map * xs ys) (len (map * xs ys))))
+(define-read-only (kept (xs (list 3 uint)) (ys (list 1 uint)))
+  (filter is-big (map * xs ys)))
+(define-read-only (bound-to (xs (list 3 uint)) (ys (list 1 uint)))
+  (let ((zs (map * xs ys))) (print zs)))
+"#;
+
+/// clarity-vm 2.1.1's `map` over `xs` then an empty `ys` applies `*` to every element of
+/// `xs`: the result is longer than its analysed type (`(list 1 uint)`). Where it is only
+/// folded, counted or dropped the bound takes the longest sequence and holds; where the
+/// value flows on (filtered, bound to a name) the function is named unbounded, never
+/// given a bound that is too low.
+#[test]
+fn a_map_over_uneven_sequences() {
+    let mut b = Bench::new();
+    b.deploy("uneven", UNEVEN).unwrap();
+    let xs = list(vec![Value::UInt(7), Value::UInt(8), Value::UInt(9)]);
+    let empty = list(vec![]);
+    for f in ["sum-products", "counted"] {
+        let bound = b.bound("uneven", f);
+        assert!(bound.is_complete(), "{f}: {:?}", bound.unbounded);
+        let (measured, got) = b.call("uneven", f, &[xs.clone(), empty.clone()]);
+        assert!(got == "u24" || got == "u3", "{f}: {got}");
+        assert!(
+            within(&measured, &bound.cost),
+            "{f}: {measured:?} > {:?}",
+            bound.cost
+        );
+    }
+    for f in ["kept", "bound-to"] {
+        let bound = b.bound("uneven", f);
+        assert!(
+            bound
+                .unbounded
+                .iter()
+                .any(|w| w.contains("map over sequences of different lengths")),
+            "{f}: {bound:?}"
+        );
+        let (_, got) = b.call("uneven", f, &[xs.clone(), empty.clone()]);
+        assert!(got.contains("u7") || got.contains("u8"), "{f}: {got}");
     }
 }
