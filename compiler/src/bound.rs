@@ -420,8 +420,9 @@ impl<'a> Walker<'a> {
 
     /// Marks `b` unbounded where an overlong `map` result ([`Self::overlong_map`]) flows
     /// on past the word that takes it: everything after would be sized by a type the
-    /// value does not fit. The words that only count, compare or index it are fine (their
-    /// charges see the longer type through [`Self::ty`]).
+    /// value does not fit. The words that only fold, count, compare or index it are fine
+    /// (their charges see the longer type through [`Self::ty`]); another `map` is not, as
+    /// its result is as long.
     fn overlong_flows(
         &self,
         e: &SymbolicExpression,
@@ -436,7 +437,6 @@ impl<'a> Walker<'a> {
                     Some(("fold", 1, _) | ("len", 0, _) | ("element-at" | "element-at?", 0, _)) => {
                         true
                     }
-                    Some(("map", i, _)) => i >= 1,
                     Some(("is-eq" | "index-of" | "index-of?", _, _)) => true,
                     Some(("begin", i, n)) => i + 1 < n,
                     _ => false,
@@ -626,7 +626,7 @@ impl<'a> Walker<'a> {
     }
 
     /// A `map`/`fold`/`filter` application of `f` to values of types `vals`.
-    fn apply(&mut self, f: &str, vals: &[T], depth: u64) -> Bound {
+    fn application(&mut self, f: &str, vals: &[T], depth: u64) -> Bound {
         if self.defs.contains_key(f) {
             return self.function(f);
         }
@@ -950,11 +950,11 @@ impl<'a> Walker<'a> {
             let elem = elems.first().cloned().unwrap_or(T::NoType);
             let mut worst = Bound::default();
             for acc in accs {
-                worst = worst.max(&self.apply(&f, &[elem.clone(), acc], depth));
+                worst = worst.max(&self.application(&f, &[elem.clone(), acc], depth));
             }
             worst
         } else {
-            self.apply(&f, &elems, depth)
+            self.application(&f, &elems, depth)
         };
         b.add(&once.times(n));
         b

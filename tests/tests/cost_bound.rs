@@ -549,12 +549,14 @@ const UNEVEN: &str = r#"
   (filter is-big (map * xs ys)))
 (define-read-only (bound-to (xs (list 3 uint)) (ys (list 1 uint)))
   (let ((zs (map * xs ys))) (print zs)))
+(define-read-only (remapped (xs (list 3 uint)) (ys (list 1 uint)))
+  (map + (map * xs ys)))
 "#;
 
 /// clarity-vm 2.1.1's `map` over `xs` then an empty `ys` applies `*` to every element of
 /// `xs`: the result is longer than its analysed type (`(list 1 uint)`). Where it is only
 /// folded, counted or dropped the bound takes the longest sequence and holds; where the
-/// value flows on (filtered, bound to a name) the function is named unbounded, never
+/// value flows on (filtered, bound to a name, mapped again) the function is named unbounded, never
 /// given a bound that is too low.
 #[test]
 fn a_map_over_uneven_sequences() {
@@ -573,7 +575,7 @@ fn a_map_over_uneven_sequences() {
             bound.cost
         );
     }
-    for f in ["kept", "bound-to"] {
+    for f in ["kept", "bound-to", "remapped"] {
         let bound = b.bound("uneven", f);
         assert!(
             bound
