@@ -2,6 +2,9 @@
 //! command, every kind of bad input, a project deployed first, and a difference between
 //! the runtimes shown side by side (through the test-only fault injection).
 
+mod support;
+use support::*;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -46,10 +49,6 @@ fn in_order(out: &str, pieces: &[&str]) {
 
 fn empty_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
-}
-
-fn example() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/counter")
 }
 
 #[test]

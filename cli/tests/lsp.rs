@@ -3,8 +3,11 @@
 //! codeLens, completion, definition, symbols, signature help, our requests, shutdown,
 //! exit), bad input included.
 
+mod support;
+use support::*;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
@@ -151,13 +154,6 @@ impl Client {
 
 fn uri(p: &Path) -> String {
     format!("file://{}", p.display())
-}
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/counter")
-        .canonicalize()
-        .unwrap()
 }
 
 fn initialize(c: &mut Client, root: &Path) -> Value {
@@ -523,19 +519,6 @@ fn costs_measured_by_test_costs_are_shown() {
         "{titles:?}"
     );
     c.shutdown();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

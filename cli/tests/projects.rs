@@ -2,6 +2,9 @@
 //! simnet plans, requirement caches, epochs and versions beyond the reference, `deploy`
 //! and `plan`.
 
+mod support;
+use support::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,19 +23,6 @@ fn copy_of(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&to);
     copy_dir(&fixture(name), &to);
     to
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 fn run(args: &[&str], project: &Path) -> Output {
