@@ -353,6 +353,23 @@ fn a_project_contract_is_checked_hovered_completed_and_shown_as_wasm() {
     assert_eq!(d["uri"], u);
     assert_eq!(d["range"]["start"]["line"], def_line, "{d}");
 
+    // Signature help in a call of the contract's own function: its parameters, the
+    // second one active after the first argument.
+    let sig = c.at(
+        "textDocument/signatureHelp",
+        &u,
+        line,
+        col + "bump tx-sender ".len() as u32,
+    );
+    let params: Vec<&Value> = sig["signatures"][0]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["label"])
+        .collect();
+    assert_eq!(params, ["who principal", "step uint"], "{sig}");
+    assert_eq!(sig["activeParameter"], 1, "{sig}");
+
     // Completion after an edit: the contract's own names and the natives.
     let end = text.lines().count() as u32;
     c.notify(

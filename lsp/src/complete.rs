@@ -163,7 +163,7 @@ pub fn signature_help(c: &Checked, text: &str, at: Position) -> Option<Signature
         let d = c.definitions.iter().find(|d| d.name == head);
         (
             f.signature.clone(),
-            d.map(|d| d.params()).unwrap_or_default(),
+            d.map(|d| d.params.clone()).unwrap_or_default(),
         )
     } else {
         let d = crate::docs::lookup(&head, c.version)?;

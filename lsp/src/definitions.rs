@@ -13,8 +13,8 @@ pub struct Definition {
     /// The whole definition, and its name.
     pub span: Span,
     pub name_span: Span,
-    /// For a function, its signature as written: `(name (arg type) ...)`.
-    pub header: String,
+    /// For a function, its parameters as written, without brackets: `arg type`.
+    pub params: Vec<String>,
 }
 
 impl Definition {
@@ -44,37 +44,6 @@ impl Definition {
             ImplTrait => "trait implementation",
         }
     }
-
-    /// The argument names of a function, as declared.
-    pub fn params(&self) -> Vec<String> {
-        let inner = self.header.trim_start_matches('(').trim_end_matches(')');
-        let mut out = vec![];
-        let mut depth = 0;
-        let mut current = String::new();
-        for c in inner.chars() {
-            match c {
-                '(' => {
-                    depth += 1;
-                    if depth == 1 {
-                        current.clear();
-                        continue;
-                    }
-                }
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        out.push(current.trim().to_string());
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-            if depth >= 1 {
-                current.push(c);
-            }
-        }
-        out
-    }
 }
 
 pub fn definitions(exprs: &[SymbolicExpression], source: &str) -> Vec<Definition> {
@@ -85,19 +54,23 @@ fn definition(e: &SymbolicExpression, source: &str) -> Option<Definition> {
     let items = e.match_list()?;
     let kind = DefineFunctions::lookup_by_name(items.first()?.match_atom()?)?;
     let target = items.get(1)?;
-    let (name, name_span, header) = match target.match_list() {
+    let (name, name_span, params) = match target.match_list() {
         Some(sig) => {
             let name = sig.first()?;
-            (
-                name.match_atom()?.to_string(),
-                name.span.clone(),
-                text_of(source, &target.span),
-            )
+            let params = sig[1..]
+                .iter()
+                .map(|p| {
+                    let t = text_of(source, &p.span);
+                    let t = t.strip_prefix('(').unwrap_or(&t);
+                    t.strip_suffix(')').unwrap_or(t).trim().to_string()
+                })
+                .collect();
+            (name.match_atom()?.to_string(), name.span.clone(), params)
         }
         None => (
             target.match_atom()?.to_string(),
             target.span.clone(),
-            String::new(),
+            vec![],
         ),
     };
     Some(Definition {
@@ -105,7 +78,7 @@ fn definition(e: &SymbolicExpression, source: &str) -> Option<Definition> {
         name,
         span: e.span.clone(),
         name_span,
-        header,
+        params,
     })
 }
 
