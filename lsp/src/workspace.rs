@@ -284,7 +284,7 @@ impl Workspace {
             }
         };
         repl_passes(&mut chain, &analyzed, text, project.as_deref(), &mut out);
-        self.compile(
+        compile_and_bound(
             &mut chain,
             &analyzed,
             &mut out,
@@ -294,52 +294,6 @@ impl Workspace {
         self.keep_callees(base_key, callees);
         out.analysis = Some(analyzed.analysis);
         out
-    }
-
-    /// Our compiler on the checked contract: its module, or where it refused.
-    fn compile(
-        &self,
-        chain: &mut Chain,
-        analyzed: &Analyzed,
-        out: &mut Checked,
-        project: Option<&Project>,
-        callees: &mut crate::costs::CalleeCache,
-    ) {
-        let started = Instant::now();
-        match clarinet_wasm_runtime::wasm::exec::compile(chain, analyzed) {
-            Ok(c) => out.compiled = Some(c),
-            Err(e) => {
-                let (message, range) = match &e {
-                    clarinet_wasm_runtime::wasm::exec::NotRun::Unsupported(ce) => {
-                        (ce.message.clone(), self.range_at(out, ce.line, ce.column))
-                    }
-                    other => (other.to_string(), Range::default()),
-                };
-                out.diagnostics.push(Diagnostic {
-                    range,
-                    severity: Some(DiagnosticSeverity::WARNING),
-                    source: Some("clarinet-wasm".into()),
-                    message: format!("{message} (this contract runs on the interpreter only)"),
-                    ..Default::default()
-                });
-            }
-        }
-        out.compile_ms = started.elapsed().as_secs_f64() * 1e3;
-        let measured = project.map(crate::costs::measured).unwrap_or_default();
-        out.functions = crate::costs::functions(chain, analyzed, out, &measured, callees);
-    }
-
-    /// The range of the expression starting at (line, col), or of that position alone.
-    fn range_at(&self, out: &Checked, line: u32, col: u32) -> Range {
-        let path = crate::position::path_at(&out.exprs, line, col);
-        match path.last() {
-            Some(e) => span_range(&e.span),
-            None if line > 0 => {
-                let p = Position::new(line - 1, col.saturating_sub(1));
-                Range::new(p, p)
-            }
-            None => Range::default(),
-        }
     }
 
     /// The chain with the project's first `before` contracts deployed (the editor's text
@@ -432,6 +386,50 @@ pub fn signature_of(name: &str, t: &clarity::vm::types::FunctionType) -> String 
             format!("({name}{sep}{}) -> {}", args.join(" "), f.returns)
         }
         other => format!("({name} ...) -> {other:?}"),
+    }
+}
+
+/// Our compiler on the checked contract (its module, or a warning where it refuses a
+/// construct), then each function's cost figures.
+fn compile_and_bound(
+    chain: &mut Chain,
+    analyzed: &Analyzed,
+    out: &mut Checked,
+    project: Option<&Project>,
+    callees: &mut crate::costs::CalleeCache,
+) {
+    let started = Instant::now();
+    match clarinet_wasm_runtime::compile_analyzed(chain, analyzed) {
+        Ok(c) => out.compiled = Some(c),
+        Err(e) => {
+            let (line, col) = e.line_col();
+            out.diagnostics.push(Diagnostic {
+                range: range_at(out, line, col),
+                severity: Some(DiagnosticSeverity::WARNING),
+                source: Some("clarinet-wasm".into()),
+                message: format!(
+                    "{} (this contract runs on the interpreter only)",
+                    e.message()
+                ),
+                ..Default::default()
+            });
+        }
+    }
+    out.compile_ms = started.elapsed().as_secs_f64() * 1e3;
+    let measured = project.map(crate::costs::measured).unwrap_or_default();
+    out.functions = crate::costs::functions(chain, analyzed, out, &measured, callees);
+}
+
+/// The range of the expression starting at (line, col), or of that position alone.
+fn range_at(out: &Checked, line: u32, col: u32) -> Range {
+    let path = crate::position::path_at(&out.exprs, line, col);
+    match path.last() {
+        Some(e) => span_range(&e.span),
+        None if line > 0 => {
+            let p = Position::new(line - 1, col.saturating_sub(1));
+            Range::new(p, p)
+        }
+        None => Range::default(),
     }
 }
 
