@@ -24,6 +24,17 @@ pub enum FunctionKind {
     Private,
 }
 
+impl FunctionKind {
+    /// As Clarity's `define-` forms name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FunctionKind::Public => "public",
+            FunctionKind::ReadOnly => "read-only",
+            FunctionKind::Private => "private",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct FunctionMeta {
     pub name: String,

@@ -15,7 +15,7 @@ use clarity::vm::representations::SymbolicExpressionType;
 use clarity::vm::types::{PrincipalData, QualifiedContractIdentifier, Value};
 use clarity::vm::SymbolicExpression;
 
-use crate::workspace::{kind_word, signature_of, Checked, FunctionInfo};
+use crate::workspace::{signature_of, Checked, FunctionInfo};
 
 pub use clarinet_wasm_project::measured::Measured;
 
@@ -34,9 +34,9 @@ pub fn functions(
     let bounds = bounds(chain, analyzed, cache);
     let mut fns = vec![];
     for (kind, table) in [
-        ("public", &a.public_function_types),
-        ("read-only", &a.read_only_function_types),
-        ("private", &a.private_function_types),
+        (FunctionKind::Public, &a.public_function_types),
+        (FunctionKind::ReadOnly, &a.read_only_function_types),
+        (FunctionKind::Private, &a.private_function_types),
     ] {
         for (name, t) in table {
             let name = name.to_string();
@@ -51,7 +51,7 @@ pub fn functions(
                     clarity::vm::types::FunctionType::Fixed(f) => f.returns.to_string(),
                     _ => String::new(),
                 },
-                kind: meta.map(|m| kind_word(m.kind)).unwrap_or(kind),
+                kind: kind.as_str(),
                 wasm_bytes: meta.map(|m| m.code_range.1 - m.code_range.0),
                 measured: measured.get(&(out.id.to_string(), name.clone())).cloned(),
                 bound,

@@ -57,7 +57,7 @@ fn about_name(c: &Checked, name: &str) -> Option<String> {
         }
         if let Some(m) = &f.measured {
             s += &format!(
-                "**cost measured** (costliest call in `test --costs`): {}\n",
+                "**cost measured** (the most its calls cost in `test --costs`): {}\n",
                 short(m)
             );
         }

@@ -117,7 +117,7 @@ impl Backend {
                 .map(|f| Export {
                     name: f.name.clone(),
                     export: f.export.clone(),
-                    kind: crate::workspace::kind_word(f.kind),
+                    kind: f.kind.as_str(),
                     code_bytes: f.code_range.1 - f.code_range.0,
                 })
                 .collect(),

@@ -13,11 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use clarinet_wasm_compiler::{Compiled, FunctionKind};
+use clarinet_wasm_compiler::Compiled;
 use clarinet_wasm_project::Project;
 use clarinet_wasm_runtime::analyze::{analyze, Analyzed};
 use clarinet_wasm_runtime::chain::Chain;
-use clarity::vm::analysis::ContractAnalysis;
 use clarity::vm::ast::build_ast_with_diagnostics;
 use clarity::vm::costs::ExecutionCost;
 use clarity::vm::diagnostic::Level;
@@ -39,7 +38,6 @@ pub struct Checked {
     /// The parsed expressions (the last that parsed, when the text does not).
     pub exprs: Vec<SymbolicExpression>,
     pub definitions: Vec<Definition>,
-    pub analysis: Option<ContractAnalysis>,
     pub compiled: Option<Compiled>,
     pub compile_ms: f64,
     pub diagnostics: Vec<Diagnostic>,
@@ -47,8 +45,6 @@ pub struct Checked {
     /// Contracts deployed before this one (the ones it can call): name → id and its
     /// public and read-only functions with their signatures.
     pub callable: BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)>,
-    /// How long checking took.
-    pub check_ms: f64,
 }
 
 /// A function of the document: its signature, its Wasm and its cost.
@@ -65,7 +61,8 @@ pub struct FunctionInfo {
     /// it is).
     pub bound: Option<ExecutionCost>,
     pub unbounded: Vec<String>,
-    /// The most a call cost in the last `test --costs` run, when it left figures.
+    /// The most its calls cost, per dimension, in the last `test --costs` run, when it left
+    /// figures.
     pub measured: Option<ExecutionCost>,
 }
 
@@ -150,12 +147,11 @@ impl Workspace {
     /// Check the document `uri` (its open text) and keep the result.
     pub fn check(&mut self, uri: &Url) -> Option<Arc<Checked>> {
         let text = self.docs.get(uri)?.clone();
-        let started = Instant::now();
         let previous = self.checked.get(uri).cloned();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.check_text(uri, &text, previous.as_deref())
         }));
-        let mut checked = match result {
+        let checked = match result {
             Ok(c) => c,
             Err(_) => {
                 // Never take the server down: say so where the user looks.
@@ -167,7 +163,6 @@ impl Workspace {
                 c
             }
         };
-        checked.check_ms = started.elapsed().as_secs_f64() * 1e3;
         let checked = Arc::new(checked);
         self.checked.insert(uri.clone(), checked.clone());
         Some(checked)
@@ -191,13 +186,11 @@ impl Workspace {
             manifest,
             exprs: vec![],
             definitions: vec![],
-            analysis: None,
             compiled: None,
             compile_ms: 0.0,
             diagnostics: vec![],
             functions: vec![],
             callable: BTreeMap::new(),
-            check_ms: 0.0,
         }
     }
 
@@ -292,7 +285,6 @@ impl Workspace {
             &mut callees,
         );
         self.keep_callees(base_key, callees);
-        out.analysis = Some(analyzed.analysis);
         out
     }
 
@@ -430,14 +422,6 @@ fn range_at(out: &Checked, line: u32, col: u32) -> Range {
             Range::new(p, p)
         }
         None => Range::default(),
-    }
-}
-
-pub fn kind_word(k: FunctionKind) -> &'static str {
-    match k {
-        FunctionKind::Public => "public",
-        FunctionKind::ReadOnly => "read-only",
-        FunctionKind::Private => "private",
     }
 }
 

@@ -504,12 +504,7 @@ fn wasm_info(c: &mut Console, name: &str) -> Reply {
     );
     let _ = writeln!(s, "  exports:");
     for f in &l.meta.functions {
-        let kind = match f.kind {
-            FunctionKind::Public => "public",
-            FunctionKind::ReadOnly => "read-only",
-            FunctionKind::Private => "private",
-        };
-        let _ = writeln!(s, "    {:<10} {}", kind, f.export);
+        let _ = writeln!(s, "    {:<10} {}", f.kind.as_str(), f.export);
     }
     let stats = clarinet_wasm_runtime::wasm::module_stats();
     let _ = writeln!(
