@@ -15,12 +15,7 @@ pub fn completion(c: &Checked, text: &str, at: Position) -> Vec<CompletionItem> 
     if let Some((head, args)) = &words {
         if head == "contract-call?" {
             // Which argument is being typed: the callee, then its function.
-            let typing = if before.ends_with(char::is_whitespace) {
-                args.len()
-            } else {
-                args.len().saturating_sub(1)
-            };
-            match typing {
+            match typing(before, args) {
                 0 => return contracts(c),
                 1 => {
                     let callee = args[0].trim_start_matches('\'');
@@ -38,7 +33,7 @@ pub fn completion(c: &Checked, text: &str, at: Position) -> Vec<CompletionItem> 
         }
     }
     let mut items: Vec<CompletionItem> = crate::docs::all(c.version)
-        .into_iter()
+        .iter()
         .map(|d| {
             let kind = if d.keyword {
                 CompletionItemKind::KEYWORD
@@ -150,15 +145,20 @@ pub fn open_call(before: &str) -> Option<(String, Vec<String>)> {
     Some((head, words.collect()))
 }
 
-pub fn signature_help(c: &Checked, text: &str, at: Position) -> Option<SignatureHelp> {
-    let before = crate::position::before(text, at);
-    let (head, args) = open_call(before)?;
-    // The argument being typed: a new one after a space.
-    let active = if before.ends_with(char::is_whitespace) {
+/// Which argument of the open call `before` ends in is being typed (from 0): a new one
+/// after a space, else the last one begun.
+fn typing(before: &str, args: &[String]) -> usize {
+    if before.ends_with(char::is_whitespace) {
         args.len()
     } else {
         args.len().saturating_sub(1)
-    };
+    }
+}
+
+pub fn signature_help(c: &Checked, text: &str, at: Position) -> Option<SignatureHelp> {
+    let before = crate::position::before(text, at);
+    let (head, args) = open_call(before)?;
+    let active = typing(before, &args);
     let (label, params) = if let Some(f) = c.functions.iter().find(|f| f.name == head) {
         let d = c.definitions.iter().find(|d| d.name == head);
         (

@@ -1,10 +1,10 @@
 //! A contract's top-level definitions, read from its AST: what document symbols, go to
 //! definition, completion, hover and code lenses are made of.
 
+use clarinet_wasm_runtime::analyze::span_text;
 use clarity::vm::functions::define::DefineFunctions;
 use clarity::vm::representations::Span;
 use clarity::vm::SymbolicExpression;
-use tower_lsp::lsp_types::Position;
 
 #[derive(Clone, Debug)]
 pub struct Definition {
@@ -60,8 +60,8 @@ fn definition(e: &SymbolicExpression, source: &str) -> Option<Definition> {
             let params = sig[1..]
                 .iter()
                 .map(|p| {
-                    let t = text_of(source, &p.span);
-                    let t = t.strip_prefix('(').unwrap_or(&t);
+                    let t = span_text(source, &p.span).unwrap_or("");
+                    let t = t.strip_prefix('(').unwrap_or(t);
                     t.strip_suffix(')').unwrap_or(t).trim().to_string()
                 })
                 .collect();
@@ -80,17 +80,4 @@ fn definition(e: &SymbolicExpression, source: &str) -> Option<Definition> {
         name_span,
         params,
     })
-}
-
-/// The source text a span covers.
-pub fn text_of(source: &str, s: &Span) -> String {
-    if s.start_line == 0 {
-        return String::new();
-    }
-    let start = crate::position::offset(
-        source,
-        Position::new(s.start_line - 1, s.start_column.saturating_sub(1)),
-    );
-    let end = crate::position::offset(source, Position::new(s.end_line - 1, s.end_column));
-    source.get(start..end.max(start)).unwrap_or("").to_string()
 }

@@ -1,6 +1,8 @@
 //! The reference of Clarity's natives, define forms and keywords: clarity-vm's own docs,
 //! for hover, completion and signature help.
 
+use std::sync::OnceLock;
+
 use clarity::vm::docs::{make_api_reference, make_define_reference, make_keyword_reference};
 use clarity::vm::functions::define::DefineFunctions;
 use clarity::vm::functions::NativeFunctions;
@@ -65,12 +67,20 @@ fn function_doc(api: clarity::vm::docs::FunctionAPI) -> Doc {
     }
 }
 
-/// Every name `lookup` knows at `version`.
-pub fn all(version: ClarityVersion) -> Vec<Doc> {
-    let names = NativeFunctions::ALL
-        .iter()
-        .map(|f| f.get_name())
-        .chain(DefineFunctions::ALL.iter().map(|d| d.get_name()))
-        .chain(NativeVariables::ALL.iter().map(|v| v.get_name()));
-    names.filter_map(|n| lookup(&n, version)).collect()
+/// Every name `lookup` knows at `version`, made once (completion asks at every word).
+pub fn all(version: ClarityVersion) -> &'static [Doc] {
+    static CLARITY1: OnceLock<Vec<Doc>> = OnceLock::new();
+    static CLARITY2: OnceLock<Vec<Doc>> = OnceLock::new();
+    let cell = match version {
+        ClarityVersion::Clarity1 => &CLARITY1,
+        ClarityVersion::Clarity2 => &CLARITY2,
+    };
+    cell.get_or_init(|| {
+        let names = NativeFunctions::ALL
+            .iter()
+            .map(|f| f.get_name())
+            .chain(DefineFunctions::ALL.iter().map(|d| d.get_name()))
+            .chain(NativeVariables::ALL.iter().map(|v| v.get_name()));
+        names.filter_map(|n| lookup(&n, version)).collect()
+    })
 }

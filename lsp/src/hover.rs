@@ -64,7 +64,7 @@ fn about_name(c: &Checked, name: &str) -> Option<String> {
         return Some(s);
     }
     if let Some(d) = c.definitions.iter().find(|d| d.name == name) {
-        let decl = crate::definitions::text_of(&c.source, &d.span);
+        let decl = clarinet_wasm_runtime::analyze::span_text(&c.source, &d.span).unwrap_or("");
         return Some(format!(
             "```clarity\n{}\n```\n{}",
             first_lines(&decl, 6),

@@ -66,8 +66,8 @@ pub fn offset(text: &str, p: Position) -> usize {
     line_end
 }
 
-/// The text of a line up to a position (for completion and signature help while the
-/// source does not parse).
+/// The document's text up to a position (for completion and signature help, which read
+/// the open call before it, even while the source does not parse).
 pub fn before(text: &str, p: Position) -> &str {
     &text[..offset(text, p)]
 }

@@ -35,8 +35,8 @@ impl Backend {
         self.ws.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Check `uri`, then the other open documents of its project (they may call it), and
-    /// publish what each one found.
+    /// Check `uri`, then the open documents of its project deployed after it (they may
+    /// call it; the ones before cannot see it), and publish what each one found.
     async fn check_and_publish(&self, uri: Url) {
         let results: Vec<Arc<Checked>> = {
             let mut ws = self.ws();
@@ -44,12 +44,8 @@ impl Backend {
                 return;
             };
             let mut out = vec![first.clone()];
-            if let Some(m) = &first.manifest {
-                for other in ws.open_in(m) {
-                    if other != uri {
-                        out.extend(ws.check(&other));
-                    }
-                }
+            for other in ws.callers_of(&first) {
+                out.extend(ws.check(&other));
             }
             out
         };
@@ -65,17 +61,22 @@ impl Backend {
         if let Some(c) = ws.checked.get(uri) {
             return Ok(c.clone());
         }
-        // A document asked about before it was opened: read it from disk.
-        if !ws.docs.contains_key(uri) {
-            let text = uri
-                .to_file_path()
-                .ok()
-                .and_then(|p| std::fs::read_to_string(p).ok())
-                .ok_or_else(|| invalid(format!("{uri} is not open and cannot be read")))?;
-            ws.open(uri.clone(), text);
+        if ws.docs.contains_key(uri) {
+            return ws
+                .check(uri)
+                .ok_or_else(|| invalid(format!("{uri} cannot be checked")));
         }
-        ws.check(uri)
-            .ok_or_else(|| invalid(format!("{uri} cannot be checked")))
+        // A document asked about without being opened: checked as it is on disk now, and
+        // not kept (it is not the editor's, and may change on disk).
+        let text = uri
+            .to_file_path()
+            .ok()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .ok_or_else(|| invalid(format!("{uri} is not open and cannot be read")))?;
+        ws.open(uri.clone(), text);
+        let checked = ws.check(uri);
+        ws.close(uri);
+        checked.ok_or_else(|| invalid(format!("{uri} cannot be checked")))
     }
 
     fn text(&self, uri: &Url) -> String {

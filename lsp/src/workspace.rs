@@ -42,9 +42,11 @@ pub struct Checked {
     pub compile_ms: f64,
     pub diagnostics: Vec<Diagnostic>,
     pub functions: Vec<FunctionInfo>,
-    /// Contracts deployed before this one (the ones it can call): name → id and its
-    /// public and read-only functions with their signatures.
-    pub callable: BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)>,
+    /// Contracts deployed before this one (the ones it can call).
+    pub callable: Callable,
+    /// How many of its project's contracts the plan deploys before it (all of them for a
+    /// file the manifest does not list).
+    pub order: usize,
 }
 
 /// A function of the document: its signature, its Wasm and its cost.
@@ -70,7 +72,12 @@ struct Base {
     hash: u64,
     chain: Chain,
     callees: crate::costs::CalleeCache,
+    /// The contracts deployed on `chain` and their callable functions.
+    callable: Callable,
 }
+
+/// Contract name → its id and its public and read-only functions with their signatures.
+pub type Callable = BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)>;
 
 #[derive(Default)]
 pub struct Workspace {
@@ -101,11 +108,13 @@ impl Workspace {
         self.bases.retain(|(m, _), _| m != manifest);
     }
 
-    /// The open documents of the project `manifest` (to check again after one changed).
-    pub fn open_in(&self, manifest: &Path) -> Vec<Url> {
+    /// The checked documents of `first`'s project that the plan deploys after it: the ones
+    /// that can call it, to check again after it changed.
+    pub fn callers_of(&self, first: &Checked) -> Vec<Url> {
         self.checked
             .values()
-            .filter(|c| c.manifest.as_deref() == Some(manifest))
+            .filter(|c| first.manifest.is_some() && c.manifest == first.manifest)
+            .filter(|c| c.order > first.order)
             .map(|c| c.uri.clone())
             .collect()
     }
@@ -191,6 +200,7 @@ impl Workspace {
             diagnostics: vec![],
             functions: vec![],
             callable: BTreeMap::new(),
+            order: 0,
         }
     }
 
@@ -235,6 +245,7 @@ impl Workspace {
                         ));
                     }
                     let before = index.unwrap_or(p.contracts.len());
+                    out.order = before;
                     chain_key = Some((m.clone(), out.id.clone(), before));
                     project = Some(p);
                 }
@@ -261,10 +272,13 @@ impl Workspace {
         out.definitions = definitions(&out.exprs, text);
         let base_key = chain_key.as_ref().map(|(m, id, _)| (m.clone(), id.clone()));
         let (mut chain, mut callees) = match (&project, chain_key) {
-            (Some(p), Some((m, id, before))) => self.base(p, &m, &id, before),
+            (Some(p), Some((m, id, before))) => {
+                let (chain, callees, callable) = self.base(p, &m, &id, before);
+                out.callable = callable;
+                (chain, callees)
+            }
             _ => (Chain::devnet(), std::mem::take(&mut self.devnet_callees)),
         };
-        out.callable = callable(&mut chain, project.as_deref(), &out.id);
         let analyzed = match analyze(&mut chain.store, &out.id, text, out.version, epoch) {
             Ok(a) => a,
             Err(f) => {
@@ -296,7 +310,7 @@ impl Workspace {
         manifest: &Path,
         id: &QualifiedContractIdentifier,
         before: usize,
-    ) -> (Chain, crate::costs::CalleeCache) {
+    ) -> (Chain, crate::costs::CalleeCache, Callable) {
         let sources: Vec<String> = p.contracts[..before]
             .iter()
             .map(|c| self.text_of(&c.path, &c.source))
@@ -312,15 +326,18 @@ impl Workspace {
                 // A contract that fails to deploy is simply not there for the ones after it.
                 let _ = clarinet_wasm_runtime::interp::deploy(&mut chain, &c.id, source, c.version);
             }
+            let callable = callable(&mut chain, &p.contracts[..before]);
             let base = Base {
                 hash,
                 chain,
                 callees: Default::default(),
+                callable,
             };
             self.bases.insert(key.clone(), base);
         }
         let base = self.bases.get_mut(&key).expect("just made");
-        (base.chain.clone(), std::mem::take(&mut base.callees))
+        let callees = std::mem::take(&mut base.callees);
+        (base.chain.clone(), callees, base.callable.clone())
     }
 
     /// Give back the callee bounds `base` lent (grown by the check).
@@ -336,21 +353,10 @@ impl Workspace {
     }
 }
 
-/// The contracts deployed on `chain` that `me` may call, with their public and read-only
-/// functions.
-fn callable(
-    chain: &mut Chain,
-    project: Option<&Project>,
-    me: &QualifiedContractIdentifier,
-) -> BTreeMap<String, (QualifiedContractIdentifier, Vec<(String, String)>)> {
+/// The contracts `deployed` on `chain`, with their public and read-only functions.
+fn callable(chain: &mut Chain, deployed: &[clarinet_wasm_project::ProjectContract]) -> Callable {
     let mut out = BTreeMap::new();
-    let Some(p) = project else {
-        return out;
-    };
-    for c in &p.contracts {
-        if &c.id == me {
-            continue;
-        }
+    for c in deployed {
         let Some(a) = chain.analysis_of(&c.id) else {
             continue;
         };

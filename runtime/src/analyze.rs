@@ -106,6 +106,23 @@ fn stable_cycle_message(message: &str) -> String {
 }
 
 /// Record the analysis the way a deployment does, so later contracts can type-check calls.
+/// The source text a span covers: lines from 1, columns from 1 and inclusive, as
+/// clarity-vm's parser counts them (in characters, which are bytes: a contract is ASCII).
+/// `None` for a span without a position, or one outside `source`.
+pub fn span_text<'s>(source: &'s str, span: &Span) -> Option<&'s str> {
+    if span.start_line == 0 || span.end_line == 0 {
+        return None;
+    }
+    let line_start = |n: u32| -> Option<usize> {
+        let skipped = source.split_inclusive('\n').take(n as usize - 1);
+        let (count, bytes) = skipped.fold((0, 0), |(c, b), l| (c + 1, b + l.len()));
+        (count == n as usize - 1).then_some(bytes)
+    };
+    let start = line_start(span.start_line)? + span.start_column.saturating_sub(1) as usize;
+    let end = line_start(span.end_line)? + span.end_column as usize;
+    source.get(start..end.max(start))
+}
+
 pub fn save_analysis(
     store: &mut MemStore,
     id: &QualifiedContractIdentifier,
@@ -185,5 +202,23 @@ mod tests {
             "detected interdependent functions (a, b, c)"
         );
         assert_eq!(super::stable_cycle_message("other"), "other");
+    }
+
+    #[test]
+    fn span_text_reads_one_line_and_several() {
+        let src = "(define-read-only (f)\n  (+ 1\n     2))\n";
+        let span = |sl, sc, el, ec| clarity::vm::representations::Span {
+            start_line: sl,
+            start_column: sc,
+            end_line: el,
+            end_column: ec,
+        };
+        assert_eq!(super::span_text(src, &span(1, 19, 1, 21)), Some("(f)"));
+        assert_eq!(
+            super::span_text(src, &span(2, 3, 3, 7)),
+            Some("(+ 1\n     2)")
+        );
+        assert_eq!(super::span_text(src, &span(0, 0, 0, 0)), None);
+        assert_eq!(super::span_text(src, &span(9, 1, 9, 2)), None);
     }
 }

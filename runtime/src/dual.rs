@@ -647,38 +647,11 @@ fn direct_call(
         _ => return None,
     };
     let function = items[2].match_atom()?.to_string();
-    let lines: Vec<&str> = source.lines().collect();
     let mut args = vec![];
     for a in &items[3..] {
-        args.push(slice_span(&lines, &a.span)?);
+        args.push(crate::analyze::span_text(source, &a.span)?.to_string());
     }
     Some((contract, function, args))
-}
-
-/// The source text of a span (1-based, inclusive columns).
-fn slice_span(lines: &[&str], span: &clarity::vm::representations::Span) -> Option<String> {
-    let (sl, sc, el, ec) = (
-        span.start_line as usize,
-        span.start_column as usize,
-        span.end_line as usize,
-        span.end_column as usize,
-    );
-    if sl == 0 || el == 0 {
-        return None;
-    }
-    if sl == el {
-        let line = lines.get(sl - 1)?;
-        return line.get(sc - 1..ec).map(str::to_string);
-    }
-    let mut out = String::new();
-    out.push_str(lines.get(sl - 1)?.get(sc - 1..)?);
-    for l in sl..el - 1 {
-        out.push('\n');
-        out.push_str(lines.get(l)?);
-    }
-    out.push('\n');
-    out.push_str(lines.get(el - 1)?.get(..ec)?);
-    Some(out)
 }
 
 #[cfg(test)]
