@@ -367,6 +367,31 @@ fn trace_shows_one_call_tree_when_the_runtimes_agree() {
     assert!(!stdout.contains("differ"), "{stdout}");
 }
 
+/// A Wasm contract calling a boot contract, which runs on the interpreter: its calls are
+/// in the Wasm tree too, and agree with the interpreter's node for node.
+#[test]
+fn trace_follows_a_call_into_a_contract_run_by_the_interpreter() {
+    let dir = empty_dir();
+    let script = "\
+(define-read-only (info) (ok (get reward-cycle-length \
+  (unwrap-panic (contract-call? 'ST000000000000000000002AMW42H.pox-3 get-pox-info)))))
+::trace (contract-call? .contract-0 info)
+";
+    let out = console(dir.path(), &[], script, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    in_order(
+        &stdout,
+        &[
+            "call tree (the runtimes agree on every node)",
+            "(contract-call? .contract-0 info) -> (ok u1050)",
+            "pox-3 get-pox-info) -> (ok (tuple",
+            "(get-stacking-minimum) -> u125000000000",
+            "(burn-height-to-reward-cycle u0) -> u0",
+        ],
+    );
+}
+
 #[test]
 fn trace_marks_the_first_node_where_the_runtimes_differ() {
     let dir = empty_dir();

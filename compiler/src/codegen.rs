@@ -96,39 +96,39 @@ pub fn compile(
     costs: &CostTable,
     epoch: StacksEpochId,
 ) -> Result<Compiled, CompileError> {
-    compile_with(analysis, costs, epoch, true)
+    compile_with(analysis, costs, epoch, Options::default())
 }
 
-/// `compile`, with the console's `::trace` hooks: each user function call and
-/// `contract-call?` tells the host where it begins, its arguments and its result (see
-/// `trace.rs`). The charges are the same as `compile`'s.
-pub fn compile_traced(
-    analysis: &ContractAnalysis,
-    costs: &CostTable,
-    epoch: StacksEpochId,
-) -> Result<Compiled, CompileError> {
-    build(analysis, costs, epoch, true, true)
+/// What a module is built with besides the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The charges and memory accounting (on by default). Off: none is emitted (the
+    /// call-stack checks stay), for measuring what metering costs, never for running
+    /// transactions whose cost matters.
+    pub charging: bool,
+    /// The console's `::trace` hooks (off by default): each user function call and
+    /// `contract-call?` tells the host where it begins, its arguments and its result (see
+    /// `trace.rs`). They charge nothing.
+    pub tracing: bool,
 }
 
-/// `compile`, with `charging` off: no charge and no memory accounting is emitted (the
-/// call-stack checks stay). For measuring what metering costs, never for running
-/// transactions whose cost matters.
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            charging: true,
+            tracing: false,
+        }
+    }
+}
+
+/// `compile` with other [`Options`].
 pub fn compile_with(
     analysis: &ContractAnalysis,
     costs: &CostTable,
     epoch: StacksEpochId,
-    charging: bool,
+    options: Options,
 ) -> Result<Compiled, CompileError> {
-    build(analysis, costs, epoch, charging, false)
-}
-
-fn build(
-    analysis: &ContractAnalysis,
-    costs: &CostTable,
-    epoch: StacksEpochId,
-    charging: bool,
-    tracing: bool,
-) -> Result<Compiled, CompileError> {
+    let Options { charging, tracing } = options;
     let mut module = Module::with_config(ModuleConfig::new());
     let memory = module.memories.add_local(false, false, 1, None, None);
     module.exports.add(host::MEMORY_EXPORT, memory);

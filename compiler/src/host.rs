@@ -108,7 +108,7 @@ pub const IMPORTS: &[(&str, &[ValType], &[ValType])] = &[
     ("meter-exceeded", &[I32], &[]),
     ("memory-exceeded", &[I64], &[]),
     ("depth-exceeded", &[I32, I32], &[]),
-    // The console's `::trace` (modules from `compile_traced` only, see `trace.rs`): a
+    // The console's `::trace` (modules from `Options::tracing` only, see `trace.rs`): a
     // call begins; its function (name id) and arguments (address of n (type id,
     // address) pairs, n); its result (type id, address).
     ("trace-begin", &[], &[]),

@@ -20,7 +20,7 @@ mod types;
 mod words;
 
 pub use bound::{function_bounds, with_contract_load, FunctionBound};
-pub use codegen::{compile, compile_traced, compile_with, unsupported};
+pub use codegen::{compile, compile_with, unsupported, Options};
 
 /// Test-only (the runtime's fault injection): compile `+`, `-` and integer comparisons as
 /// calls of the host's functions, as they were before they ran inline.

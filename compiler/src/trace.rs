@@ -1,4 +1,4 @@
-//! The console's `::trace` hooks, emitted only by `compile_traced`. A traced call (a user
+//! The console's `::trace` hooks, emitted only with `Options::tracing`. A traced call (a user
 //! function call or a `contract-call?`, never a higher-order word's application, which
 //! the interpreter does not evaluate as an expression) tells the host three things:
 //! - `trace-begin`, before anything of the call is charged;

@@ -236,11 +236,7 @@ fn trace(c: &mut Console, expr: &str) -> Reply {
     let sender = c.sender.clone();
     let (report, traces) = c.dual.trace(expr, &sender);
     let (text, failed) = render::step(&report, c.show);
-    let trees = render::traces(&traces);
-    let differs = matches!(
-        (&traces.interpreter, &traces.wasm),
-        (Some(i), Some(w)) if clarinet_wasm_runtime::trace::first_difference(i, w).is_some()
-    );
+    let (trees, differs) = render::traces(&traces);
     Reply {
         text: format!("{text}{trees}"),
         failed: failed || differs,
@@ -376,7 +372,6 @@ fn contracts(c: &mut Console) -> Reply {
     Reply::ok(s)
 }
 
-/// The fungible tokens of the deployed contracts, as `(contract, token)`.
 /// The fungible and non-fungible tokens the console's contracts define.
 fn tokens(c: &mut Console) -> (Vec<Token>, Vec<Token>) {
     let ids = c.contracts.clone();
@@ -411,14 +406,7 @@ fn assets(c: &mut Console) -> Reply {
     let chain = c.dual.reference();
     let owners: Vec<Vec<PrincipalData>> = nfts
         .iter()
-        .map(|(id, name)| {
-            chain
-                .store
-                .nft_owners(id, name)
-                .into_iter()
-                .map(|(_, owner)| owner)
-                .collect()
-        })
+        .map(|(id, name)| chain.store.nft_owners(id, name))
         .collect();
     let mut db = ClarityDatabase::new(&mut chain.store, &chain.burn, &chain.burn);
     db.begin();

@@ -154,9 +154,10 @@ pub fn highlight(a: &str, b: &str) -> (String, String) {
 }
 
 /// The call trees of `::trace`: once when the runtimes agree on every node; else both,
-/// the first node where they differ marked.
-pub fn traces(t: &Traces) -> String {
+/// the first node where they differ marked. Also whether they differ.
+pub fn traces(t: &Traces) -> (String, bool) {
     let mut s = String::new();
+    let mut differ = false;
     match (&t.interpreter, &t.wasm) {
         (Some(i), Some(w)) => match first_difference(i, w) {
             None => {
@@ -168,6 +169,7 @@ pub fn traces(t: &Traces) -> String {
                 tree(&mut s, i, None);
             }
             Some((path, part)) => {
+                differ = true;
                 let _ = writeln!(
                     s,
                     "{}",
@@ -192,7 +194,7 @@ pub fn traces(t: &Traces) -> String {
         }
         (None, None) => {}
     }
-    s
+    (s, differ)
 }
 
 fn tree(s: &mut String, root: &Node, mark: Option<(&[usize], &str)>) {

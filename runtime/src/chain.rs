@@ -163,9 +163,12 @@ impl Chain {
         self.store.advance_chain_tip(count)
     }
 
-    /// Run `f` in an `OwnedEnvironment` over this chain (free cost tracking).
+    /// Run `f` in an `OwnedEnvironment` over this chain (free cost tracking). While a
+    /// step is traced on Wasm, what the interpreter evaluates in it (a callee the compiler
+    /// refused, a boot contract) goes into the Wasm call tree too.
     pub fn with_env<R>(&mut self, f: impl FnOnce(&mut OwnedEnvironment) -> R) -> R {
         let epoch = self.epoch;
+        let mut tracer = crate::trace::wasm_recorder().map(crate::trace::InterpreterTracer::new);
         let db = ClarityDatabase::new(&mut self.store, &self.burn, &self.burn);
         let mut env = OwnedEnvironment::new_cost_limited(
             false,
@@ -174,6 +177,9 @@ impl Chain {
             LimitedCostTracker::new_free(),
             epoch,
         );
+        if let Some(t) = tracer.as_mut() {
+            env.add_eval_hook(t);
+        }
         f(&mut env)
     }
 

@@ -75,32 +75,27 @@ impl MemStore {
         self.cost_generation
     }
 
-    /// The owner of every non-fungible token `name` of `contract` (burned ones left out):
-    /// the database keeps an owner per asset, no index per owner, so the keys are scanned
-    /// (`make_key_for_quad`'s layout).
+    /// The owner of every asset of non-fungible token `name` of `contract` (burned ones
+    /// left out): the database keeps an owner per asset under `make_key_for_quad`'s key
+    /// for the token, and no index per owner, so the keys are scanned.
     pub fn nft_owners(
         &self,
         contract: &QualifiedContractIdentifier,
         name: &str,
-    ) -> Vec<(clarity::vm::Value, clarity::vm::types::PrincipalData)> {
-        use clarity::vm::database::StoreType;
+    ) -> Vec<clarity::vm::types::PrincipalData> {
+        use clarity::vm::database::{ClarityDatabase, StoreType};
         use clarity::vm::Value;
-        let prefix = format!(
-            "vm::{contract}::{}::{name}::",
-            StoreType::NonFungibleToken as u8
-        );
+        let prefix =
+            ClarityDatabase::make_key_for_quad(contract, StoreType::NonFungibleToken, name, "");
         self.data
             .range(prefix.clone()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
-            .filter_map(|(k, v)| {
-                let asset = Value::try_deserialize_hex_untyped(&k[prefix.len()..]).ok()?;
-                match Value::try_deserialize_hex_untyped(v).ok()? {
-                    Value::Optional(o) => match o.data.map(|b| *b) {
-                        Some(Value::Principal(p)) => Some((asset, p)),
-                        _ => None,
-                    },
+            .filter_map(|(_, v)| match Value::try_deserialize_hex_untyped(v).ok()? {
+                Value::Optional(o) => match o.data.map(|b| *b) {
+                    Some(Value::Principal(p)) => Some(p),
                     _ => None,
-                }
+                },
+                _ => None,
             })
             .collect()
     }

@@ -8,7 +8,7 @@
 //! `map-insert`, `map-delete`), in order.
 //!
 //! - The interpreter's tree comes from an `EvalHook` (`InterpreterTracer`).
-//! - The Wasm tree comes from modules compiled with `compile_traced`, whose hooks call
+//! - The Wasm tree comes from modules compiled with `Options::tracing`, whose hooks call
 //!   the host (`wasm/host/trace.rs`), which feeds the `Recorder` of this thread.
 //!
 //! Both read events from the same `GlobalContext` event batches at the same points
@@ -220,13 +220,13 @@ pub fn contract_call_text(
     call_text(&format!("contract-call? {callee} {function}"), args)
 }
 
-/// A data write as shown: `(var-set v x)`, `(map-set m k v) -> true`.
-pub fn write_text(word: &str, name: &str, args: &[Value], result: &Value) -> String {
+/// A data write as shown: `(var-set v x)`, `(map-set m k v) -> true` (the result of
+/// the map writes, which say whether they wrote).
+pub fn write_text(word: &str, name: &str, args: &[Value], result: Option<&Value>) -> String {
     let text = call_text(&format!("{word} {name}"), args);
-    if word == "var-set" {
-        text
-    } else {
-        format!("{text} -> {result}")
+    match result {
+        Some(r) => format!("{text} -> {r}"),
+        None => text,
     }
 }
 
@@ -247,6 +247,11 @@ pub fn with_wasm_recorder<R>(recorder: Rc<RefCell<Recorder>>, f: impl FnOnce() -
     let r = f();
     WASM.with(|w| *w.borrow_mut() = None);
     r
+}
+
+/// This thread's Wasm recorder, if a run is traced.
+pub fn wasm_recorder() -> Option<Rc<RefCell<Recorder>>> {
+    WASM.with(|w| w.borrow().clone())
 }
 
 /// `f` on this thread's Wasm recorder, if a run is traced.
@@ -353,7 +358,11 @@ impl InterpreterTracer {
         let mut rec = self.recorder.borrow_mut();
         if let Kind::Write(word, name) = &frame.kind {
             if let Ok(v) = res {
-                rec.write(env.global_context, write_text(word, name, &frame.args, v));
+                let result = (*word != "var-set").then_some(v);
+                rec.write(
+                    env.global_context,
+                    write_text(word, name, &frame.args, result),
+                );
             }
             return;
         }

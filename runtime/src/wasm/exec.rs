@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use clarinet_wasm_compiler::{CompileError, TopLevel};
+use clarinet_wasm_compiler::{CompileError, Options, TopLevel};
 use clarinet_wasm_costs::Meter;
 use clarity::types::StacksEpochId;
 use clarity::vm::contexts::{CallStack, ContractContext, Environment, GlobalContext};
@@ -61,17 +61,17 @@ pub fn compile(
     if let Some(e) = injected_refusal(&analyzed.ast.expressions) {
         return Err(NotRun::Unsupported(e));
     }
-    if crate::trace::wasm_tracing() {
-        return clarinet_wasm_compiler::compile_traced(&analyzed.analysis, &table, chain.epoch)
-            .map_err(NotRun::Unsupported);
+    clarinet_wasm_compiler::compile_with(&analyzed.analysis, &table, chain.epoch, options(chain))
+        .map_err(NotRun::Unsupported)
+}
+
+/// How `chain`'s modules are built: charging unless the chain measures metering itself,
+/// with the `::trace` hooks while this thread traces a step.
+fn options(chain: &Chain) -> Options {
+    Options {
+        charging: chain.wasm_charges,
+        tracing: crate::trace::wasm_tracing(),
     }
-    clarinet_wasm_compiler::compile_with(
-        &analyzed.analysis,
-        &table,
-        chain.epoch,
-        chain.wasm_charges,
-    )
-    .map_err(NotRun::Unsupported)
 }
 
 /// Compile `analyzed` for `chain` and load it on wasmtime.
@@ -101,20 +101,17 @@ fn invalid_module(e: String) -> NotRun {
     })
 }
 
-/// `old` compiled again from its analysis by `compile` (with `table` and `epoch`), for
-/// the same deployment.
+/// `old` compiled again from its analysis (with `table`, `epoch` and `options`), for the
+/// same deployment.
 fn recompiled(
     old: &LoadedContract,
     analysis: &Arc<clarity::vm::analysis::ContractAnalysis>,
     table: &Arc<clarinet_wasm_costs::CostTable>,
     epoch: StacksEpochId,
-    compile: fn(
-        &clarity::vm::analysis::ContractAnalysis,
-        &clarinet_wasm_costs::CostTable,
-        StacksEpochId,
-    ) -> std::result::Result<clarinet_wasm_compiler::Compiled, CompileError>,
+    options: Options,
 ) -> std::result::Result<LoadedContract, NotRun> {
-    let compiled = compile(analysis, table, epoch).map_err(NotRun::Unsupported)?;
+    let compiled = clarinet_wasm_compiler::compile_with(analysis, table, epoch, options)
+        .map_err(NotRun::Unsupported)?;
     let mut l = load(compiled).map_err(invalid_module)?;
     l.analysis = Some(analysis.clone());
     l.table = Some(table.clone());
@@ -137,36 +134,30 @@ pub fn rebuild_for_table(chain: &mut Chain) -> std::result::Result<(), NotRun> {
         .filter(|(_, l)| l.analysis.is_some() && l.table.as_deref() != Some(&*table))
         .map(|(id, l)| (id.clone(), l.clone()))
         .collect();
-    let charging = chain.wasm_charges;
-    let compile = if charging {
-        clarinet_wasm_compiler::compile
-    } else {
-        |a: &_, t: &_, e| clarinet_wasm_compiler::compile_with(a, t, e, false)
-    };
+    let options = options(chain);
     for (id, old) in stale {
         let analysis = old.analysis.clone().expect("filtered on it");
-        let l = recompiled(&old, &analysis, &table, chain.epoch, compile)?;
+        let l = recompiled(&old, &analysis, &table, chain.epoch, options)?;
         Arc::make_mut(&mut chain.wasm_contracts).insert(id, Arc::new(l));
     }
     Ok(())
 }
 
-/// The chain's deployed modules compiled again with the `::trace` hooks (same charges),
-/// for one traced step; a module without its analysis stays as it is.
+/// The chain's deployed modules compiled again with the `::trace` hooks (the same
+/// charges as the chain's), for one traced step; a module without its analysis stays as
+/// it is.
 pub fn traced_contracts(chain: &Chain) -> std::result::Result<Arc<WasmContracts>, NotRun> {
+    let options = Options {
+        tracing: true,
+        ..options(chain)
+    };
     let mut traced = WasmContracts::new();
     for (id, l) in chain.wasm_contracts.iter() {
         let (Some(analysis), Some(table)) = (&l.analysis, &l.table) else {
             traced.insert(id.clone(), l.clone());
             continue;
         };
-        let t = recompiled(
-            l,
-            analysis,
-            table,
-            chain.epoch,
-            clarinet_wasm_compiler::compile_traced,
-        )?;
+        let t = recompiled(l, analysis, table, chain.epoch, options)?;
         traced.insert(id.clone(), Arc::new(t));
     }
     Ok(Arc::new(traced))

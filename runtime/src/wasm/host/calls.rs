@@ -9,11 +9,12 @@ use clarity::vm::types::signatures::CallableSubtype;
 use clarity::vm::types::{
     PrincipalData, QualifiedContractIdentifier, TraitIdentifier, TypeSignature,
 };
-use clarity::vm::Value;
 use std::sync::Arc;
 use wasmtime::{Caller, Linker};
 
-use super::{check, env, metered, name_in, raise, read, type_in, type_of, write, HostResult};
+use super::{
+    check, env, metered, name_in, raise, read_arg_block, type_in, type_of, write, HostResult,
+};
 use crate::chain::WasmContracts;
 use crate::wasm::{exec, internal, values, HostState};
 
@@ -54,20 +55,10 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     ))
                 }
             };
-            let pairs: Vec<(i32, i32)> = (0..n as usize)
-                .map(|i| {
-                    let at = args_at as usize + 8 * i;
-                    let rd = |o: usize| i32::from_le_bytes(mem[o..o + 4].try_into().unwrap());
-                    (rd(at), rd(at + 4))
-                })
-                .collect();
             // Names and types borrowed from the module's metadata, not copied.
             let meta = c.data().meta.clone();
             let function = name_in(&meta, name)?;
-            let mut args: Vec<Value> = Vec::with_capacity(pairs.len());
-            for (tid, at) in pairs {
-                args.push(read(&c, type_in(&meta, tid)?, at)?);
-            }
+            let args = read_arg_block(&c, &meta, args_at, n)?;
             let contracts = c.data().contracts.clone();
             crate::trace::on_wasm_recorder(|r| {
                 let text = crate::trace::contract_call_text(&callee, function, &args);

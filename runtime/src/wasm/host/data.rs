@@ -179,13 +179,24 @@ fn map_meta(
     }
 }
 
-/// A data write, told to the console's `::trace` when the run is traced.
-fn traced_write(c: &Caller<'_, HostState>, what: impl FnOnce() -> String) -> HostResult<()> {
-    if trace::wasm_tracing() {
-        let e = super::env(c)?;
-        let what = what();
-        trace::on_wasm_recorder(|r| r.write(e.global_context, what));
-    }
+/// The values a write shows in the console's `::trace`, copied only when the run is
+/// traced (the write consumes them).
+fn shown(values: impl FnOnce() -> Vec<Value>) -> Option<Vec<Value>> {
+    trace::wasm_tracing().then(values)
+}
+
+/// A data write, told to `::trace` when its values were kept ([`shown`]).
+fn traced_write(
+    c: &Caller<'_, HostState>,
+    word: &str,
+    name: &str,
+    shown: Option<Vec<Value>>,
+    result: Option<&Value>,
+) -> HostResult<()> {
+    let Some(args) = shown else { return Ok(()) };
+    let e = super::env(c)?;
+    let text = trace::write_text(word, name, &args, result);
+    trace::on_wasm_recorder(|r| r.write(e.global_context, text));
     Ok(())
 }
 
@@ -229,7 +240,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
             let key = var_key(&mut c, name)?;
             let (name, ty) = (name_of(&c, name)?, type_of(&c, ty)?);
             let v = read(&c, &ty, src)?;
-            let shown = trace::wasm_tracing().then(|| v.clone());
+            let shown = shown(|| vec![v.clone()]);
             metered(&mut c, |e, m| {
                 read_only_guard(e)?;
                 let meta = var_meta(e, &name)?;
@@ -255,10 +266,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 }
                 result.map(|_| ())
             })?;
-            traced_write(&c, || {
-                let shown = shown.unwrap_or_else(Value::none);
-                trace::write_text("var-set", &name, &[shown], &Value::Bool(true))
-            })
+            traced_write(&c, "var-set", &name, shown, None)
         },
     )?;
     l.func_wrap(
@@ -306,11 +314,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 let (name, kt, vt) = (name_of(&c, name)?, type_of(&c, kt)?, type_of(&c, vt)?);
                 let key = read(&c, &kt, kp)?;
                 let value = read(&c, &vt, vp)?;
-                let shown = if trace::wasm_tracing() {
-                    vec![key.clone(), value.clone()]
-                } else {
-                    vec![]
-                };
+                let shown = shown(|| vec![key.clone(), value.clone()]);
                 let v = metered(&mut c, |e, m| {
                     read_only_guard(e)?;
                     let meta = map_meta(e, &name)?;
@@ -323,7 +327,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                     let result = set_entry(e, &prefix, key, value, insert, &meta);
                     charged_write(e, m, declared, result)
                 })?;
-                traced_write(&c, || trace::write_text(export, &name, &shown, &v))?;
+                traced_write(&c, export, &name, shown, Some(&v))?;
                 Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
             },
         )?;
@@ -346,7 +350,8 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
                 let result = delete_entry(e, &prefix, &key, &meta);
                 charged_write(e, m, declared, result)
             })?;
-            traced_write(&c, || trace::write_text("map-delete", &name, &[key], &v))?;
+            let shown = shown(|| vec![key]);
+            traced_write(&c, "map-delete", &name, shown, Some(&v))?;
             Ok(matches!(v, clarity::vm::Value::Bool(true)) as i32)
         },
     )?;

@@ -132,6 +132,32 @@ pub fn read(caller: &Caller<'_, HostState>, ty: &TypeSignature, at: i32) -> Host
     }
 }
 
+/// The `n` values of an argument block at `at` (the compiler's `Ctx::arg_block`: a
+/// (type id, value offset) pair of i32s per value).
+pub fn read_arg_block(
+    caller: &Caller<'_, HostState>,
+    meta: &Metadata,
+    at: i32,
+    n: i32,
+) -> HostResult<Vec<Value>> {
+    let mem = caller.data().memory.expect("memory").data(caller);
+    let word = |o: usize| -> HostResult<i32> {
+        match mem.get(o..o + 4) {
+            Some(b) => Ok(i32::from_le_bytes(b.try_into().expect("4 bytes"))),
+            None => raise(super::internal("argument block outside memory")),
+        }
+    };
+    let mut pairs = Vec::with_capacity(n.max(0) as usize);
+    for i in 0..n.max(0) as usize {
+        let o = at as u32 as usize + 8 * i;
+        pairs.push((word(o)?, word(o + 4)?));
+    }
+    pairs
+        .into_iter()
+        .map(|(tid, v)| read(caller, type_in(meta, tid)?, v))
+        .collect()
+}
+
 /// Encode `v` of type `ty` at `at` in the caller's memory (payload on its heap).
 pub fn write(
     caller: &mut Caller<'_, HostState>,

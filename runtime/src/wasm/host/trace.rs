@@ -1,9 +1,9 @@
-//! The console's `::trace` hooks of a traced module (`compile_traced`): they feed the
+//! The console's `::trace` hooks of a traced module (`Options::tracing`): they feed the
 //! thread's `trace::Recorder` and charge nothing.
 
 use wasmtime::{Caller, Linker};
 
-use super::{env, name_in, pull, read, type_in, type_of, HostResult};
+use super::{env, name_in, pull, read, read_arg_block, type_of, HostResult};
 use crate::trace;
 use crate::wasm::HostState;
 
@@ -25,20 +25,7 @@ pub fn define(l: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "trace-call",
         |c: Caller<'_, HostState>, name: i32, args_at: i32, n: i32| -> HostResult<()> {
             let meta = c.data().meta.clone();
-            let mem = c.data().memory.expect("memory").data(&c);
-            let rd = |o: usize| i32::from_le_bytes(mem[o..o + 4].try_into().unwrap());
-            let pairs: Vec<(i32, i32)> = (0..n as usize)
-                .map(|i| {
-                    (
-                        rd(args_at as usize + 8 * i),
-                        rd(args_at as usize + 8 * i + 4),
-                    )
-                })
-                .collect();
-            let mut args = vec![];
-            for (tid, at) in pairs {
-                args.push(read(&c, type_in(&meta, tid)?, at)?);
-            }
+            let args = read_arg_block(&c, &meta, args_at, n)?;
             let name = name_in(&meta, name)?.to_string();
             let text = trace::call_text(&name, &args);
             let contract = env(&c)?.contract_context.contract_identifier.clone();
